@@ -1,0 +1,38 @@
+package io.meridian.gateway.stanza;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ElementTest {
+
+	@Test
+	void serializesWithNamespacesOnlyWhereTheyChangeAndEscapesEverything() {
+		Element message = Element.builder("message", "jabber:client")
+			.attribute("to", "o'neil@example.com")
+			.child(Element.builder("body", "jabber:client").text("1 < 2 & 3").build())
+			.child(Element.builder("x", "urn:example").build())
+			.build();
+		assertThat(message.toXml()).isEqualTo("<message xmlns='jabber:client' to='o&apos;neil@example.com'>"
+				+ "<body>1 &lt; 2 &amp; 3</body><x xmlns='urn:example'/></message>");
+	}
+
+	@Test
+	void adjacentTextIsJoined() {
+		Element body = Element.builder("body", "jabber:client").text("a").text("b").build();
+		assertThat(body.children()).containsExactly(new Text("ab"));
+		assertThat(body.text()).isEqualTo("ab");
+	}
+
+	@Test
+	void isImmutable() {
+		Element e = new Element("iq", "jabber:client", Map.of("type", "get"), List.of());
+		assertThatThrownBy(() -> e.attributes().put("type", "set")).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> e.children().add(new Text("x"))).isInstanceOf(UnsupportedOperationException.class);
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.meridian.gateway.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import io.meridian.gateway.domain.StaticHostedDomains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stream as a client sees it, through the decoder and the handler together. */
+class ClientStreamHandlerTest {
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final EmbeddedChannel channel = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
+			new ClientStreamHandler(new StaticHostedDomains(List.of("localhost", "Example.COM")), this.meters));
+
+	@Test
+	void answersAServedDomainWithAHeaderAndFeatures() {
+		String reply = send(header("localhost", "1.0", "jabber:client"));
+		assertThat(reply).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+				+ "xmlns:stream='http://etherx.jabber.org/streams' id='")
+			.contains("from='localhost' version='1.0' xml:lang='en'>")
+			.endsWith("<stream:features/>");
+		assertThat(this.channel.isOpen()).isTrue();
+	}
+
+	@Test
+	void comparesDomainsCaseInsensitivelyAndKeepsTheClientsLanguage() {
+		String reply = send("<stream:stream to='EXAMPLE.com' version='1.0' xml:lang='fr' xmlns='jabber:client' "
+				+ "xmlns:stream='http://etherx.jabber.org/streams'>");
+		assertThat(reply).contains("from='example.com'").contains("xml:lang='fr'").endsWith("<stream:features/>");
+	}
+
+	@Test
+	void everyStreamGetsItsOwnId() {
+		String first = send(header("localhost", "1.0", "jabber:client"));
+		EmbeddedChannel other = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
+				new ClientStreamHandler(new StaticHostedDomains(List.of("localhost")), this.meters));
+		other.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
+		assertThat(id(first)).hasSizeGreaterThanOrEqualTo(22).isNotEqualTo(id(drain(other)));
+	}
+
+	@Test
+	void anUnknownDomainIsHostUnknown() {
+		String reply = send(header("nowhere.example", "1.0", "jabber:client"));
+		assertStreamError(reply, "host-unknown", "does not serve nowhere.example");
+		assertThat(this.meters.counter("meridian.c2s.stream.errors", "condition", "host-unknown").count()).isEqualTo(1);
+	}
+
+	@Test
+	void aMissingVersionIsUnsupportedVersion() {
+		String reply = send("<stream:stream to='localhost' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
+		assertStreamError(reply, "unsupported-version", "1.0");
+	}
+
+	@Test
+	void aServerToServerNamespaceIsInvalidNamespace() {
+		assertStreamError(send(header("localhost", "1.0", "jabber:server")), "invalid-namespace", "jabber:client");
+	}
+
+	@Test
+	void malformedXmlGetsAHeaderThenNotWellFormed() {
+		String reply = send("<stream:stream to='localhost' <<");
+		assertThat(reply).startsWith("<?xml version='1.0'?><stream:stream ");
+		assertStreamError(reply, "not-well-formed", "not well-formed XML");
+	}
+
+	@Test
+	void stanzasBeforeAuthenticationAreNotAuthorized() {
+		send(header("localhost", "1.0", "jabber:client"));
+		assertStreamError(send("<message to='a@localhost'><body>hi</body></message>"), "not-authorized", "before authentication");
+	}
+
+	@Test
+	void aClosingTagIsAnsweredAndTheConnectionClosed() {
+		send(header("localhost", "1.0", "jabber:client"));
+		assertThat(send("</stream:stream>")).isEqualTo("</stream:stream>");
+		assertThat(this.channel.isOpen()).isFalse();
+	}
+
+	private static String header(String to, String version, String namespace) {
+		return "<?xml version='1.0'?><stream:stream to='" + to + "' version='" + version + "' xmlns='" + namespace
+				+ "' xmlns:stream='http://etherx.jabber.org/streams'>";
+	}
+
+	private String send(String xml) {
+		this.channel.writeInbound(Unpooled.copiedBuffer(xml, StandardCharsets.UTF_8));
+		return drain(this.channel);
+	}
+
+	private static String drain(EmbeddedChannel channel) {
+		StringBuilder sb = new StringBuilder();
+		ByteBuf buf;
+		while ((buf = channel.readOutbound()) != null) {
+			sb.append(buf.toString(StandardCharsets.UTF_8));
+			buf.release();
+		}
+		return sb.toString();
+	}
+
+	private static String id(String header) {
+		int start = header.indexOf(" id='") + 5;
+		return header.substring(start, header.indexOf('\'', start));
+	}
+
+	private void assertStreamError(String reply, String condition, String text) {
+		assertThat(reply).contains("<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>")
+			.contains(text)
+			.endsWith("</stream:error></stream:stream>");
+		assertThat(this.channel.isOpen()).isFalse();
+	}
+
+}
