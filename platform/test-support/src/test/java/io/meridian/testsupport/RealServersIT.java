@@ -85,7 +85,7 @@ class RealServersIT {
 	}
 
 	private static String cassandraDatacenter() {
-		return System.getenv().getOrDefault("MERIDIAN_IT_CASSANDRA_DC", "datacenter1");
+		return System.getenv().getOrDefault("MERIDIAN_IT_CASSANDRA_DC", "dc1");
 	}
 
 	@Test
