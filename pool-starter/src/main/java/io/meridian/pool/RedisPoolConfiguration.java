@@ -1,0 +1,9 @@
+package io.meridian.pool;
+
+import org.springframework.context.annotation.Configuration;
+
+/** redis pools. */
+@Configuration(proxyBeanMethods = false)
+class RedisPoolConfiguration {
+
+}
