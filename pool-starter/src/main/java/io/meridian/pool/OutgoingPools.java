@@ -30,6 +30,9 @@ public class OutgoingPools implements DisposableBean {
 
 	private final Map<PoolKey, OutgoingPool<?>> pools = new ConcurrentHashMap<>();
 
+	/** Keys of the pools made by {@code host} expansion: the ones a removed domain takes along. */
+	private final java.util.Set<PoolKey> expanded = ConcurrentHashMap.newKeySet();
+
 	OutgoingPools(List<PoolDefinition> definitions, Map<PoolType, PoolClientFactory<?, ?>> factories, Collection<String> hosts,
 			MeterRegistry meters) {
 		this.definitions = definitions;
@@ -78,6 +81,7 @@ public class OutgoingPools implements DisposableBean {
 		this.definitions.stream()
 			.filter(d -> d.host().equals(PoolDefinition.PER_HOST))
 			.map(d -> d.keyFor(domain))
+			.filter(this.expanded::remove)
 			.forEach(key -> stop(key, this.pools.remove(key)));
 	}
 
@@ -99,6 +103,9 @@ public class OutgoingPools implements DisposableBean {
 			log.warn("Pool {} started but its server does not answer yet ({}); calls fail until it does", key, ex.toString());
 		}
 		this.pools.put(key, pool);
+		if (definition.host().equals(PoolDefinition.PER_HOST)) {
+			this.expanded.add(key);
+		}
 	}
 
 	private void stop(PoolKey key, OutgoingPool<?> pool) {
