@@ -1,20 +1,40 @@
 package io.meridian.gateway;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.SslContext;
+import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import io.meridian.gateway.accounts.Accounts;
+import io.meridian.gateway.auth.AuthProperties;
+import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.StaticHostedDomains;
+import io.meridian.gateway.modules.ping.PingHandler;
+import io.meridian.gateway.modules.roster.RosterHandler;
+import io.meridian.gateway.routing.InMemorySessionRegistry;
+import io.meridian.gateway.routing.IqHandler;
+import io.meridian.gateway.routing.Router;
+import io.meridian.gateway.routing.SessionRegistry;
+import io.meridian.gateway.stream.C2sServices;
 import io.meridian.gateway.transport.C2sListener;
 import io.meridian.gateway.transport.C2sProperties;
+import io.meridian.gateway.transport.tls.ServerCertificates;
+import io.meridian.pool.OutgoingPool;
+import io.meridian.pool.OutgoingPools;
+import io.meridian.pool.PoolType;
+import io.meridian.pool.RdbmsClient;
 
 /** The XMPP gateway: client connections, streams, sessions and routing. */
 @SpringBootApplication
-@EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class })
+@EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class })
 public class GatewayApplication {
 
 	@Bean
@@ -22,9 +42,53 @@ public class GatewayApplication {
 		return new StaticHostedDomains(properties.hosts());
 	}
 
+	/** Accounts in the global rdbms pool; the gateway's schema is migrated before first use. */
 	@Bean
-	C2sListener c2sListener(C2sProperties properties, HostedDomains domains, MeterRegistry meters) {
-		return new C2sListener(properties, domains, meters);
+	Accounts accounts(OutgoingPools pools, AuthProperties auth) {
+		OutgoingPool<RdbmsClient> pool = pools.get(PoolType.RDBMS);
+		Flyway.configure()
+			.dataSource(pool.client().dataSource())
+			.locations("classpath:db/gateway")
+			.table("gateway_schema_history")
+			.baselineOnMigrate(true)
+			.load()
+			.migrate();
+		return new Accounts(pool, auth.scramIterations());
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new InMemorySessionRegistry();
+	}
+
+	@Bean
+	PingHandler pingHandler() {
+		return new PingHandler();
+	}
+
+	@Bean
+	RosterHandler rosterHandler() {
+		return new RosterHandler();
+	}
+
+	@Bean
+	Router router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers) {
+		return new Router(sessions, domains, handlers);
+	}
+
+	@Bean
+	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
+			AuthProperties auth, SessionRegistry sessions, Router router, MeterRegistry meters) {
+		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
+				tls(c2s, gateway), c2s.startTls(), meters));
+	}
+
+	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {
+		if (c2s.certfile() != null) {
+			return ServerCertificates.serverContext(c2s.certfile(), c2s.keyfile());
+		}
+		Path[] generated = ServerCertificates.selfSigned(gateway.dataDir().resolve("tls"), gateway.hosts());
+		return ServerCertificates.serverContext(generated[0], generated[1]);
 	}
 
 	public static void main(String[] args) {

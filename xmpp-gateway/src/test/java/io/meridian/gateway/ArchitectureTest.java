@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The gateway's protocol layers depend one way: transport → stream → stanza, with no cycles. */
+/** The gateway's protocol layers depend one way: transport → stream → routing → stanza, with no cycles. */
 class ArchitectureTest {
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -23,13 +23,17 @@ class ArchitectureTest {
 			.layer("Routing").definedBy("io.meridian.gateway.routing..")
 			.layer("Modules").definedBy("io.meridian.gateway.modules..")
 			.layer("Domain").definedBy("io.meridian.gateway.domain..")
+			.layer("Auth").definedBy("io.meridian.gateway.auth..")
+			.layer("Accounts").definedBy("io.meridian.gateway.accounts..")
 			.layer("Stanza").definedBy("io.meridian.gateway.stanza..")
 			.whereLayer("Application").mayNotBeAccessedByAnyLayer()
 			.whereLayer("Transport").mayOnlyBeAccessedByLayers("Application")
 			.whereLayer("Stream").mayOnlyBeAccessedByLayers("Application", "Transport")
-			.whereLayer("Routing").mayOnlyBeAccessedByLayers("Application", "Transport", "Stream")
-			.whereLayer("Modules").mayOnlyBeAccessedByLayers("Application", "Routing")
+			.whereLayer("Routing").mayOnlyBeAccessedByLayers("Application", "Transport", "Stream", "Modules")
+			.whereLayer("Modules").mayOnlyBeAccessedByLayers("Application")
 			.whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Transport", "Stream", "Routing", "Modules")
+			.whereLayer("Auth").mayOnlyBeAccessedByLayers("Application", "Stream", "Accounts", "Modules")
+			.whereLayer("Accounts").mayOnlyBeAccessedByLayers("Application", "Modules")
 			.withOptionalLayers(true)
 			.check(this.classes);
 	}

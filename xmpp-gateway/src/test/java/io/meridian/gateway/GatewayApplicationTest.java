@@ -11,7 +11,8 @@ import io.meridian.testsupport.ServiceProbes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "meridian.c2s.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "meridian.data-dir=./target/gateway-application-test" })
 class GatewayApplicationTest {
 
 	@LocalServerPort
@@ -29,7 +30,9 @@ class GatewayApplicationTest {
 	void answersAClientStreamOnTheBoundPortAndCountsTheConnection() throws Exception {
 		try (XmppClientSocket client = new XmppClientSocket(this.c2s.port())) {
 			client.send(XmppClientSocket.header("localhost"));
-			assertThat(client.readUntil("<stream:features/>")).contains("<stream:stream ").contains("from='localhost'");
+			assertThat(client.readUntil("</stream:features>")).contains("<stream:stream ")
+				.contains("from='localhost'")
+				.contains("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>");
 			assertThat(ServiceProbes.get(this.httpPort, "/actuator/prometheus")).contains("meridian_c2s_connections{");
 		}
 	}

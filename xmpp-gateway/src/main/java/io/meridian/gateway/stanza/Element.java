@@ -32,6 +32,30 @@ public record Element(String name, String namespace, Map<String, String> attribu
 		return this.attributes.get(qualifiedName);
 	}
 
+	/** A copy with one attribute set (or removed when {@code value} is null). */
+	public Element withAttribute(String qualifiedName, String value) {
+		Map<String, String> copy = new LinkedHashMap<>(this.attributes);
+		if (value == null) {
+			copy.remove(qualifiedName);
+		}
+		else {
+			copy.put(qualifiedName, value);
+		}
+		return new Element(this.name, this.namespace, copy, this.children);
+	}
+
+	/** A copy with one more child at the end. */
+	public Element withChild(Node child) {
+		List<Node> copy = new ArrayList<>(this.children);
+		copy.add(child);
+		return new Element(this.name, this.namespace, this.attributes, copy);
+	}
+
+	/** The child elements, in order. */
+	public List<Element> elements() {
+		return this.children.stream().filter(Element.class::isInstance).map(Element.class::cast).toList();
+	}
+
 	/** The first child element with this name and namespace, or null. */
 	public Element child(String name, String namespace) {
 		for (Node node : this.children) {
@@ -55,8 +79,13 @@ public record Element(String name, String namespace, Map<String, String> attribu
 
 	/** Serializes this element; {@code xmlns} is written where the namespace differs from the parent's. */
 	public String toXml() {
+		return toXml(null);
+	}
+
+	/** Serializes this element inside a parent (a stream) whose default namespace is {@code parentNamespace}. */
+	public String toXml(String parentNamespace) {
 		StringBuilder sb = new StringBuilder(128);
-		write(sb, null);
+		write(sb, parentNamespace);
 		return sb.toString();
 	}
 
@@ -100,8 +129,11 @@ public record Element(String name, String namespace, Map<String, String> attribu
 			this.namespace = namespace;
 		}
 
+		/** Sets an attribute; a null value leaves it out. */
 		public Builder attribute(String qualifiedName, String value) {
-			this.attributes.put(qualifiedName, value);
+			if (value != null) {
+				this.attributes.put(qualifiedName, value);
+			}
 			return this;
 		}
 

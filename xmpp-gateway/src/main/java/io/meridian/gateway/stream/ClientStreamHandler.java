@@ -5,23 +5,31 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
-import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.auth.SaslCondition;
+import io.meridian.gateway.auth.SaslServer;
+import io.meridian.gateway.auth.SaslStep;
+import io.meridian.gateway.routing.LocalSession;
+import io.meridian.gateway.stanza.Element;
+import io.meridian.gateway.stanza.Jid;
+import io.meridian.gateway.stanza.StanzaError;
+import io.meridian.gateway.stanza.Stanzas;
 import io.meridian.gateway.stanza.Xml;
 
 /**
- * Runs one client-to-server stream: answers the stream header, checks the addressed domain and
- * the stream version, and ends the stream with the RFC 6120 error when the client breaks a rule.
- * One instance per connection.
+ * Runs one client-to-server stream (RFC 6120): the stream header, STARTTLS, SASL, resource
+ * binding, then hands the session's stanzas to the router. Any breach of the protocol ends the
+ * stream with the RFC's stream error. One instance per connection, on its event loop.
  */
 public final class ClientStreamHandler extends SimpleChannelInboundHandler<StreamEvent> {
 
@@ -29,9 +37,19 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final HostedDomains domains;
+	private static final int MAX_SASL_FAILURES = 3;
 
-	private final MeterRegistry meters;
+	static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
+
+	static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
+
+	static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
+
+	static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
+
+	private final C2sServices services;
+
+	private boolean encrypted;
 
 	private String domain;
 
@@ -39,24 +57,34 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private boolean failed;
 
-	public ClientStreamHandler(HostedDomains domains, MeterRegistry meters) {
-		this.domains = domains;
-		this.meters = meters;
+	private SaslServer sasl;
+
+	private int saslFailures;
+
+	private String user;
+
+	private ChannelSession session;
+
+	public ClientStreamHandler(C2sServices services, boolean encrypted) {
+		this.services = services;
+		this.encrypted = encrypted;
 	}
 
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, StreamEvent event) {
 		switch (event) {
 			case StreamEvent.Opened opened -> open(ctx, opened);
-			case StreamEvent.Received received -> throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED,
-					"<" + received.element().name() + "/> before authentication");
+			case StreamEvent.Received received -> received(ctx, received.element());
 			case StreamEvent.Closed closed -> ctx.writeAndFlush(bytes("</stream:stream>")).addListener(ChannelFutureListener.CLOSE);
 		}
 	}
 
 	private void open(ChannelHandlerContext ctx, StreamEvent.Opened opened) {
 		String to = opened.attribute("to");
-		this.domain = (to != null) ? to.toLowerCase(Locale.ROOT) : null;
+		String requested = (to != null) ? to.toLowerCase(Locale.ROOT) : null;
+		if (this.domain == null) {
+			this.domain = requested;
+		}
 		String lang = opened.attribute("xml:lang");
 		sendHeader(ctx, (lang != null) ? lang : "en");
 		if (!Namespaces.CLIENT.equals(opened.defaultNamespace())) {
@@ -65,12 +93,212 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		if (!isVersionOne(opened.attribute("version"))) {
 			throw new StreamException(StreamErrorCondition.UNSUPPORTED_VERSION, "only XMPP version 1.0 is supported");
 		}
-		if (this.domain == null || !this.domains.isServed(this.domain)) {
+		if (requested == null || !this.services.domains().isServed(requested)) {
 			throw new StreamException(StreamErrorCondition.HOST_UNKNOWN,
 					(to == null) ? "the stream header has no 'to'" : "this server does not serve " + to);
 		}
-		// Negotiable features (STARTTLS, SASL, bind) are advertised here as the gateway gains them.
-		ctx.writeAndFlush(bytes("<stream:features/>"));
+		if (!requested.equals(this.domain)) {
+			throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "a restarted stream must stay on " + this.domain);
+		}
+		ctx.writeAndFlush(bytes(features()));
+	}
+
+	/** The features for the stream's state, in negotiation order. */
+	private String features() {
+		StringBuilder sb = new StringBuilder("<stream:features>");
+		if (this.user == null) {
+			boolean offerTls = !this.encrypted && this.services.tls() != null && this.services.startTls() != StartTlsPolicy.DISABLED;
+			if (offerTls) {
+				sb.append("<starttls xmlns='").append(TLS).append("'>");
+				sb.append(tlsRequired() ? "<required/>" : "").append("</starttls>");
+			}
+			if (!tlsRequired()) {
+				sb.append("<mechanisms xmlns='").append(SASL).append("'>");
+				this.services.sasl().offered(this.encrypted).forEach(m -> sb.append("<mechanism>").append(m).append("</mechanism>"));
+				sb.append("</mechanisms>");
+			}
+		}
+		else {
+			sb.append("<bind xmlns='").append(BIND).append("'/>");
+			sb.append("<session xmlns='").append(SESSION).append("'><optional/></session>");
+		}
+		return sb.append("</stream:features>").toString();
+	}
+
+	private boolean tlsRequired() {
+		return !this.encrypted && this.services.tls() != null && this.services.startTls() == StartTlsPolicy.REQUIRED;
+	}
+
+	private void received(ChannelHandlerContext ctx, Element element) {
+		if (this.user == null) {
+			negotiate(ctx, element);
+		}
+		else if (this.session == null) {
+			bind(ctx, element);
+		}
+		else {
+			stanza(element);
+		}
+	}
+
+	private void negotiate(ChannelHandlerContext ctx, Element element) {
+		if (element.namespace().equals(TLS) && element.name().equals("starttls")) {
+			startTls(ctx);
+			return;
+		}
+		if (tlsRequired()) {
+			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "STARTTLS is required on this server");
+		}
+		if (!element.namespace().equals(SASL)) {
+			throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "/> before authentication");
+		}
+		switch (element.name()) {
+			case "auth" -> auth(ctx, element);
+			case "response" -> saslResponse(ctx, element);
+			case "abort" -> saslFailure(ctx, new SaslStep.Failure(SaslCondition.ABORTED, "client aborted"));
+			default -> throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "/> before authentication");
+		}
+	}
+
+	private void startTls(ChannelHandlerContext ctx) {
+		if (this.encrypted || this.services.tls() == null || this.services.startTls() == StartTlsPolicy.DISABLED) {
+			ctx.writeAndFlush(bytes("<failure xmlns='" + TLS + "'/></stream:stream>")).addListener(ChannelFutureListener.CLOSE);
+			this.failed = true;
+			return;
+		}
+		// startTls=true lets <proceed/> out in clear; everything after it is encrypted.
+		ctx.pipeline().addFirst("tls", new SslHandler(this.services.tls().newEngine(ctx.alloc()), true));
+		ctx.writeAndFlush(bytes("<proceed xmlns='" + TLS + "'/>"));
+		this.encrypted = true;
+		restart(ctx);
+	}
+
+	private void auth(ChannelHandlerContext ctx, Element auth) {
+		String mechanism = auth.attribute("mechanism");
+		this.sasl = this.services.sasl().start(mechanism, this.domain, this.encrypted);
+		if (this.sasl == null) {
+			SaslCondition condition = this.services.sasl().needsEncryption(mechanism, this.encrypted) ? SaslCondition.ENCRYPTION_REQUIRED
+					: SaslCondition.INVALID_MECHANISM;
+			saslFailure(ctx, new SaslStep.Failure(condition, "mechanism " + mechanism + " not offered here"));
+			return;
+		}
+		evaluate(ctx, auth.text());
+	}
+
+	private void saslResponse(ChannelHandlerContext ctx, Element response) {
+		if (this.sasl == null) {
+			saslFailure(ctx, new SaslStep.Failure(SaslCondition.MALFORMED_REQUEST, "response without auth"));
+			return;
+		}
+		evaluate(ctx, response.text());
+	}
+
+	private void evaluate(ChannelHandlerContext ctx, String base64) {
+		byte[] data;
+		try {
+			String text = base64.trim();
+			data = text.equals("=") ? new byte[0] : Base64.getDecoder().decode(text);
+		}
+		catch (IllegalArgumentException ex) {
+			saslFailure(ctx, new SaslStep.Failure(SaslCondition.INCORRECT_ENCODING, "bad base64"));
+			return;
+		}
+		switch (this.sasl.evaluate(data)) {
+			case SaslStep.Challenge challenge -> ctx.writeAndFlush(bytes("<challenge xmlns='" + SASL + "'>"
+					+ Base64.getEncoder().encodeToString(challenge.data()) + "</challenge>"));
+			case SaslStep.Success success -> {
+				this.sasl = null;
+				this.user = success.username();
+				String extra = (success.additionalData() != null) ? Base64.getEncoder().encodeToString(success.additionalData()) : "";
+				ctx.writeAndFlush(bytes("<success xmlns='" + SASL + "'>" + extra + "</success>"));
+				this.services.meters().counter("meridian.c2s.logins", "result", "success").increment();
+				log.info("{}@{} authenticated from {}", this.user, this.domain, ctx.channel().remoteAddress());
+				restart(ctx);
+			}
+			case SaslStep.Failure failure -> saslFailure(ctx, failure);
+		}
+	}
+
+	private void saslFailure(ChannelHandlerContext ctx, SaslStep.Failure failure) {
+		this.sasl = null;
+		this.saslFailures++;
+		this.services.meters().counter("meridian.c2s.logins", "result", failure.condition().elementName()).increment();
+		log.info("SASL failure from {}: {} ({})", ctx.channel().remoteAddress(), failure.condition().elementName(), failure.reason());
+		ctx.writeAndFlush(bytes("<failure xmlns='" + SASL + "'><" + failure.condition().elementName() + "/></failure>"));
+		if (this.saslFailures >= MAX_SASL_FAILURES) {
+			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "too many authentication failures");
+		}
+	}
+
+	/** After STARTTLS or SASL success the client opens a new stream: a fresh parser and header. */
+	private void restart(ChannelHandlerContext ctx) {
+		ctx.pipeline().get(XmlStreamDecoder.class).reset();
+		this.headerSent = false;
+	}
+
+	private void bind(ChannelHandlerContext ctx, Element element) {
+		Element payload = element.name().equals("iq") ? Stanzas.payload(element) : null;
+		if (payload == null || !"set".equals(element.attribute("type"))) {
+			if (payload != null && payload.namespace().equals(SESSION)) {
+				write(ctx, Stanzas.result(element));
+				return;
+			}
+			throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "bind a resource first");
+		}
+		if (payload.namespace().equals(SESSION)) {
+			write(ctx, Stanzas.result(element));
+			return;
+		}
+		if (!payload.namespace().equals(BIND)) {
+			throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "bind a resource first");
+		}
+		Element resource = payload.child("resource", BIND);
+		String wanted = (resource != null && !resource.text().isBlank()) ? resource.text().trim() : null;
+		Jid jid;
+		try {
+			jid = Jid.of(this.user, this.domain, (wanted != null) ? wanted : newResource());
+		}
+		catch (IllegalArgumentException ex) {
+			write(ctx, StanzaError.BAD_REQUEST.replyTo(element, ex.getMessage()));
+			return;
+		}
+		this.session = new ChannelSession(jid, ctx.channel(), this);
+		LocalSession replaced = this.services.sessions().register(this.session);
+		if (replaced != null) {
+			replaced.end(StreamErrorCondition.CONFLICT.elementName(), "replaced by a new session");
+		}
+		MDC.put("jid", jid.toString());
+		log.info("Session {} bound", jid);
+		MDC.remove("jid");
+		write(ctx, Stanzas.result(element, Element.builder("bind", BIND)
+			.child(Element.builder("jid", BIND).text(jid.toString()).build())
+			.build()));
+	}
+
+	private void stanza(Element stanza) {
+		if (!stanza.namespace().equals(Namespaces.CLIENT)) {
+			throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, "<" + stanza.name() + "/> in " + stanza.namespace());
+		}
+		switch (stanza.name()) {
+			case "message", "presence", "iq" -> {
+			}
+			default -> throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, "<" + stanza.name() + "/> is not a stanza");
+		}
+		Element stamped = stanza.withAttribute("from", this.session.jid().toString());
+		if (stamped.name().equals("iq") && Stanzas.payload(stamped) != null && Stanzas.payload(stamped).namespace().equals(SESSION)) {
+			this.session.deliver(Stanzas.result(stamped));
+			return;
+		}
+		if (stamped.name().equals("presence") && stamped.attribute("to") == null) {
+			this.session.presence(stamped);
+		}
+		this.services.router().route(this.session, stamped);
+	}
+
+	private static String newResource() {
+		byte[] bytes = new byte[9];
+		RANDOM.nextBytes(bytes);
+		return "meridian-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private void sendHeader(ChannelHandlerContext ctx, String lang) {
@@ -106,10 +334,28 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	}
 
 	@Override
+	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+		if (this.session != null) {
+			this.services.sessions().unregister(this.session);
+			if (this.session.available()) {
+				this.services.router().route(this.session, Element.builder("presence", Namespaces.CLIENT)
+					.attribute("type", "unavailable")
+					.attribute("from", this.session.jid().toString())
+					.build());
+			}
+		}
+		super.channelInactive(ctx);
+	}
+
+	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		Throwable error = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
 		if (error instanceof StreamException streamError) {
 			fail(ctx, streamError);
+		}
+		else if (error instanceof javax.net.ssl.SSLException) {
+			log.info("TLS failure with {}: {}", ctx.channel().remoteAddress(), error.getMessage());
+			ctx.close();
 		}
 		else {
 			log.error("Closing c2s stream from {} after an internal error", ctx.channel().remoteAddress(), error);
@@ -118,14 +364,14 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	}
 
 	/** Sends the stream error (after a header if none went out yet) and closes the connection. */
-	private void fail(ChannelHandlerContext ctx, StreamException error) {
+	void fail(ChannelHandlerContext ctx, StreamException error) {
 		if (this.failed || !ctx.channel().isActive()) {
 			return;
 		}
 		this.failed = true;
 		String condition = error.condition().elementName();
 		log.info("Closing c2s stream from {} with {}: {}", ctx.channel().remoteAddress(), condition, error.getMessage());
-		this.meters.counter("meridian.c2s.stream.errors", "condition", condition).increment();
+		this.services.meters().counter("meridian.c2s.stream.errors", "condition", condition).increment();
 		if (!this.headerSent) {
 			sendHeader(ctx, "en");
 		}
@@ -141,7 +387,11 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		ctx.writeAndFlush(bytes(sb.toString())).addListener(ChannelFutureListener.CLOSE);
 	}
 
-	private static Object bytes(String xml) {
+	private static void write(ChannelHandlerContext ctx, Element stanza) {
+		ctx.writeAndFlush(bytes(stanza.toXml(Namespaces.CLIENT)));
+	}
+
+	static Object bytes(String xml) {
 		return Unpooled.wrappedBuffer(xml.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -21,13 +20,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.stream.C2sServices;
 import io.meridian.gateway.stream.ClientStreamHandler;
 import io.meridian.gateway.stream.XmlStreamDecoder;
 
 /**
- * Accepts client connections on {@code meridian.c2s.port} and gives each its own stream
- * pipeline. Bound on start; {@link #port()} publishes the port actually bound (useful with 0).
+ * Accepts client connections on {@code meridian.c2s.port} (STARTTLS) and
+ * {@code meridian.c2s.direct-tls-port} (TLS from the first byte) and gives each its own stream
+ * pipeline. Bound on start; {@link #port()} and {@link #directTlsPort()} publish the ports
+ * actually bound (useful with 0).
  */
 public class C2sListener implements SmartLifecycle {
 
@@ -35,9 +36,7 @@ public class C2sListener implements SmartLifecycle {
 
 	private final C2sProperties properties;
 
-	private final HostedDomains domains;
-
-	private final MeterRegistry meters;
+	private final C2sServices services;
 
 	private final AtomicInteger open = new AtomicInteger();
 
@@ -47,19 +46,36 @@ public class C2sListener implements SmartLifecycle {
 
 	private Channel server;
 
-	public C2sListener(C2sProperties properties, HostedDomains domains, MeterRegistry meters) {
+	private Channel directTls;
+
+	public C2sListener(C2sProperties properties, C2sServices services) {
 		this.properties = properties;
-		this.domains = domains;
-		this.meters = meters;
+		this.services = services;
 		Gauge.builder("meridian.c2s.connections", this.open, AtomicInteger::get)
 			.description("Open client connections")
-			.register(meters);
+			.register(services.meters());
 	}
 
 	@Override
 	public void start() {
 		this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 		this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+		try {
+			this.server = bind(this.properties.port(), false);
+			log.info("XMPP c2s listener on {}:{} (STARTTLS {})", this.properties.bindAddress(), port(),
+					this.properties.startTls().name().toLowerCase(java.util.Locale.ROOT));
+			if (this.properties.directTlsPort() >= 0 && this.services.tls() != null) {
+				this.directTls = bind(this.properties.directTlsPort(), true);
+				log.info("XMPP c2s direct TLS listener on {}:{}", this.properties.bindAddress(), directTlsPort());
+			}
+		}
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
+	}
+
+	private Channel bind(int port, boolean tls) {
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.boss, this.workers)
 			.channel(NioServerSocketChannel.class)
 			.option(ChannelOption.SO_BACKLOG, 1024)
@@ -67,25 +83,23 @@ public class C2sListener implements SmartLifecycle {
 			.childHandler(new ChannelInitializer<SocketChannel>() {
 				@Override
 				protected void initChannel(SocketChannel channel) {
-					accept(channel);
+					accept(channel, tls);
 				}
 			});
 		try {
-			this.server = bootstrap.bind(this.properties.bindAddress(), this.properties.port()).sync().channel();
+			return bootstrap.bind(this.properties.bindAddress(), port).sync().channel();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while binding the c2s listener", ex);
 		}
 		catch (Exception ex) {
-			stopGroups();
-			throw new IllegalStateException("Cannot listen for XMPP clients on " + this.properties.bindAddress() + ":"
-					+ this.properties.port() + " (meridian.c2s.port): " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot listen for XMPP clients on " + this.properties.bindAddress() + ":" + port
+					+ (tls ? " (meridian.c2s.direct-tls-port): " : " (meridian.c2s.port): ") + ex.getMessage(), ex);
 		}
-		log.info("XMPP c2s listener on {}:{}", this.properties.bindAddress(), port());
 	}
 
-	private void accept(SocketChannel channel) {
+	private void accept(SocketChannel channel, boolean tls) {
 		if (this.open.incrementAndGet() > this.properties.maxConnections()) {
 			this.open.decrementAndGet();
 			log.warn("Refusing c2s connection from {}: {} connections open (meridian.c2s.max-connections)",
@@ -94,35 +108,45 @@ public class C2sListener implements SmartLifecycle {
 			return;
 		}
 		channel.closeFuture().addListener(f -> this.open.decrementAndGet());
-		long idle = this.properties.idleTimeout().toMillis();
+		if (tls) {
+			channel.pipeline().addLast("tls", this.services.tls().newHandler(channel.alloc()));
+		}
 		channel.pipeline()
-			.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+			.addLast("idle", new IdleStateHandler(0, 0, this.properties.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
 			.addLast("xml", new XmlStreamDecoder(this.properties.limits()))
-			.addLast("stream", new ClientStreamHandler(this.domains, this.meters));
+			.addLast("stream", new ClientStreamHandler(this.services, tls));
 	}
 
-	/** The port bound, or -1 when not running. */
+	/** The STARTTLS port bound, or -1 when not running. */
 	public int port() {
-		return (this.server != null) ? ((InetSocketAddress) this.server.localAddress()).getPort() : -1;
+		return boundPort(this.server);
+	}
+
+	/** The direct TLS port bound, or -1 when not running or turned off. */
+	public int directTlsPort() {
+		return boundPort(this.directTls);
+	}
+
+	private static int boundPort(Channel channel) {
+		return (channel != null) ? ((InetSocketAddress) channel.localAddress()).getPort() : -1;
 	}
 
 	@Override
 	public void stop() {
-		if (this.server != null) {
-			this.server.close().syncUninterruptibly();
-			this.server = null;
+		for (Channel channel : new Channel[] { this.server, this.directTls }) {
+			if (channel != null) {
+				channel.close().syncUninterruptibly();
+			}
 		}
-		stopGroups();
-		log.info("XMPP c2s listener stopped");
-	}
-
-	private void stopGroups() {
+		this.server = null;
+		this.directTls = null;
 		if (this.boss != null) {
 			this.boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
 			this.workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
 			this.boss = null;
 			this.workers = null;
 		}
+		log.info("XMPP c2s listener stopped");
 	}
 
 	@Override

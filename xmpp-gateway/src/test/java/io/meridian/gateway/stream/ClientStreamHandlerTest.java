@@ -2,6 +2,7 @@ package io.meridian.gateway.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
@@ -9,17 +10,31 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
+import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.StaticHostedDomains;
+import io.meridian.gateway.routing.InMemorySessionRegistry;
+import io.meridian.gateway.routing.Router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The stream as a client sees it, through the decoder and the handler together. */
 class ClientStreamHandlerTest {
 
+	/** Without TLS: no STARTTLS to offer, and SCRAM only (PLAIN needs an encrypted stream). */
+	private static final String FEATURES = "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+			+ "<mechanism>SCRAM-SHA-256</mechanism><mechanism>SCRAM-SHA-1</mechanism></mechanisms></stream:features>";
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	static C2sServices services(List<String> domains, SimpleMeterRegistry meters) {
+		StaticHostedDomains hosted = new StaticHostedDomains(domains);
+		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
+		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
+				new Router(sessions, hosted, List.of()), null, StartTlsPolicy.DISABLED, meters);
+	}
+
 	private final EmbeddedChannel channel = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
-			new ClientStreamHandler(new StaticHostedDomains(List.of("localhost", "Example.COM")), this.meters));
+			new ClientStreamHandler(services(List.of("localhost", "Example.COM"), this.meters), false));
 
 	@Test
 	void answersAServedDomainWithAHeaderAndFeatures() {
@@ -27,7 +42,7 @@ class ClientStreamHandlerTest {
 		assertThat(reply).startsWith("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
 				+ "xmlns:stream='http://etherx.jabber.org/streams' id='")
 			.contains("from='localhost' version='1.0' xml:lang='en'>")
-			.endsWith("<stream:features/>");
+			.endsWith(FEATURES);
 		assertThat(this.channel.isOpen()).isTrue();
 	}
 
@@ -35,14 +50,14 @@ class ClientStreamHandlerTest {
 	void comparesDomainsCaseInsensitivelyAndKeepsTheClientsLanguage() {
 		String reply = send("<stream:stream to='EXAMPLE.com' version='1.0' xml:lang='fr' xmlns='jabber:client' "
 				+ "xmlns:stream='http://etherx.jabber.org/streams'>");
-		assertThat(reply).contains("from='example.com'").contains("xml:lang='fr'").endsWith("<stream:features/>");
+		assertThat(reply).contains("from='example.com'").contains("xml:lang='fr'").endsWith(FEATURES);
 	}
 
 	@Test
 	void everyStreamGetsItsOwnId() {
 		String first = send(header("localhost", "1.0", "jabber:client"));
 		EmbeddedChannel other = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
-				new ClientStreamHandler(new StaticHostedDomains(List.of("localhost")), this.meters));
+				new ClientStreamHandler(services(List.of("localhost"), this.meters), false));
 		other.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
 		assertThat(id(first)).hasSizeGreaterThanOrEqualTo(22).isNotEqualTo(id(drain(other)));
 	}

@@ -1,0 +1,164 @@
+package io.meridian.pool;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Makes rdbms clients: a HikariCP pool of {@code workers} connections that starts without
+ * its database, and a {@link JdbcTemplate} whose query timeout is {@code call-timeout}.
+ */
+final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, RdbmsConnection> {
+
+	/** HikariCP's floor for connection and validation timeouts; below it Hikari picks its own. */
+	private static final long HIKARI_MIN_TIMEOUT_MS = 250;
+
+	/** PostgreSQL: statement cancelled, by the driver's query timeout or by statement_timeout. */
+	private static final String PG_QUERY_CANCELED = "57014";
+
+	/** MariaDB/MySQL: query interrupted, by max_statement_time or the driver's KILL QUERY. */
+	private static final String MYSQL_QUERY_INTERRUPTED = "70100";
+
+	/** MariaDB's "Connection was killed" shares that SQLState but is no timeout. */
+	private static final int MYSQL_CONNECTION_KILLED = 1927;
+
+	@Override
+	public PoolType type() {
+		return PoolType.RDBMS;
+	}
+
+	@Override
+	public Class<RdbmsConnection> connectionType() {
+		return RdbmsConnection.class;
+	}
+
+	@Override
+	public RdbmsClient create(PoolDefinition definition, RdbmsConnection connection) {
+		HikariDataSource dataSource = new HikariDataSource(hikariConfig(definition, connection));
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		jdbc.setQueryTimeout(queryTimeoutSeconds(definition.options().callTimeout()));
+		// The subclass translator needs no database metadata, so translating an error never
+		// borrows a connection (which would wait again while the database is down).
+		jdbc.setExceptionTranslator(new SQLExceptionSubclassTranslator());
+		return new RdbmsClient(dataSource, jdbc);
+	}
+
+	static HikariConfig hikariConfig(PoolDefinition definition, RdbmsConnection connection) {
+		RdbmsConnection.Driver driver = connection.driver();
+		if (!ClassUtils.isPresent(driver.driverClass, RdbmsPoolClientFactory.class.getClassLoader())) {
+			throw new PoolConfigurationException(definition.describe() + ".connection.driver: " + driver.configName()
+					+ " needs the JDBC driver " + driver.driverClass + " on the classpath; add " + driver.artifact);
+		}
+		String name = "rdbms-" + definition.host() + "-" + definition.tag();
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(name);
+		config.setDriverClassName(driver.driverClass);
+		config.setJdbcUrl(connection.jdbcUrl());
+		config.setUsername(connection.username());
+		config.setPassword(connection.password());
+		driverProperties(connection, name).forEach(config::addDataSourceProperty);
+		// A fixed set of one connection per worker, as MongooseIM's rdbms workers.
+		config.setMaximumPoolSize(definition.options().workers());
+		config.setMinimumIdle(definition.options().workers());
+		long callTimeout = Math.max(definition.options().callTimeout().toMillis(), HIKARI_MIN_TIMEOUT_MS);
+		config.setConnectionTimeout(callTimeout);
+		config.setValidationTimeout(Math.min(callTimeout, Duration.ofSeconds(5).toMillis()));
+		// Start without the database: connections are opened in the background once it answers.
+		config.setInitializationFailTimeout(-1);
+		// No keepalive unless configured, as in MongooseIM (HikariCP's own default is 2 minutes).
+		config.setKeepaliveTime((connection.keepaliveInterval() != null) ? connection.keepaliveInterval().toMillis() : 0);
+		return config;
+	}
+
+	/** The driver's own properties: TLS, and for PostgreSQL the pool's name in pg_stat_activity. */
+	static Map<String, String> driverProperties(RdbmsConnection connection, String poolName) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		RdbmsConnection.Tls tls = connection.tls();
+		switch (connection.driver()) {
+			case PGSQL -> {
+				properties.put("ApplicationName", poolName);
+				if (connection.url() != null) {
+					break;
+				}
+				if (tls == null) {
+					properties.put("sslmode", "disable");
+				}
+				else if (tls.verifyPeer()) {
+					properties.put("sslmode", "verify-full");
+					if (tls.cafile() != null) {
+						properties.put("sslrootcert", tls.cafile());
+					}
+					else {
+						properties.put("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+					}
+				}
+				else {
+					properties.put("sslmode", tls.required() ? "require" : "prefer");
+				}
+			}
+			case MYSQL -> {
+				if (connection.url() != null) {
+					break;
+				}
+				if (tls == null) {
+					properties.put("sslMode", "disable");
+				}
+				else if (tls.verifyPeer()) {
+					properties.put("sslMode", "verify-full");
+					if (tls.cafile() != null) {
+						properties.put("serverSslCert", tls.cafile());
+					}
+				}
+				else {
+					properties.put("sslMode", "trust");
+				}
+			}
+		}
+		return properties;
+	}
+
+	/** JDBC query timeouts are whole seconds: round up, and never 0, which means none. */
+	static int queryTimeoutSeconds(Duration callTimeout) {
+		long seconds = callTimeout.toSeconds() + ((callTimeout.toNanosPart() > 0) ? 1 : 0);
+		return (int) Math.max(1, Math.min(seconds, Integer.MAX_VALUE));
+	}
+
+	@Override
+	public void check(RdbmsClient client) {
+		client.jdbc().queryForObject("select 1", Integer.class);
+	}
+
+	@Override
+	public boolean isTimeout(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof QueryTimeoutException || cause instanceof SQLTimeoutException
+					|| cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && (PG_QUERY_CANCELED.equals(sql.getSQLState())
+					|| (MYSQL_QUERY_INTERRUPTED.equals(sql.getSQLState()) && sql.getErrorCode() != MYSQL_CONNECTION_KILLED))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public void close(RdbmsClient client) {
+		if (client.dataSource() instanceof HikariDataSource hikari) {
+			hikari.close();
+		}
+	}
+
+}

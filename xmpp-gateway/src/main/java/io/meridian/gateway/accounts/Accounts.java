@@ -1,0 +1,99 @@
+package io.meridian.gateway.accounts;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+
+import io.meridian.gateway.auth.CredentialStore;
+import io.meridian.gateway.auth.ScramCredentials;
+import io.meridian.gateway.auth.ScramHash;
+import io.meridian.gateway.stanza.Jid;
+import io.meridian.pool.OutgoingPool;
+import io.meridian.pool.RdbmsClient;
+
+/**
+ * The accounts table, through the gateway's rdbms pool. Every password is turned into SCRAM
+ * keys for SHA-1 and SHA-256 with a fresh salt and the configured iteration count.
+ */
+public class Accounts implements CredentialStore {
+
+	private final OutgoingPool<RdbmsClient> pool;
+
+	private final int iterations;
+
+	public Accounts(OutgoingPool<RdbmsClient> pool, int iterations) {
+		this.pool = pool;
+		this.iterations = iterations;
+	}
+
+	/**
+	 * Creates an account.
+	 * @throws AccountExistsException when it exists already
+	 * @throws IllegalArgumentException when the name or domain is not a valid JID part
+	 */
+	public void register(String username, String domain, String password) {
+		Jid jid = Jid.of(username, domain, null);
+		requirePassword(password);
+		try {
+			this.pool.call(c -> c.jdbc().update(
+					"insert into accounts (domain, username, scram_sha1, scram_sha256) values (?, ?, ?, ?)", jid.domain(), jid.local(),
+					encode(ScramCredentials.derive(ScramHash.SHA_1, password, this.iterations)),
+					encode(ScramCredentials.derive(ScramHash.SHA_256, password, this.iterations))));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new AccountExistsException(jid.toString());
+		}
+	}
+
+	/** @return whether the account existed */
+	public boolean changePassword(String username, String domain, String password) {
+		Jid jid = Jid.of(username, domain, null);
+		requirePassword(password);
+		return this.pool.call(c -> c.jdbc().update("update accounts set scram_sha1 = ?, scram_sha256 = ? where domain = ? and username = ?",
+				encode(ScramCredentials.derive(ScramHash.SHA_1, password, this.iterations)),
+				encode(ScramCredentials.derive(ScramHash.SHA_256, password, this.iterations)), jid.domain(), jid.local())) == 1;
+	}
+
+	/** @return whether the account existed */
+	public boolean remove(String username, String domain) {
+		Jid jid = Jid.of(username, domain, null);
+		return this.pool.call(c -> c.jdbc().update("delete from accounts where domain = ? and username = ?", jid.domain(), jid.local())) == 1;
+	}
+
+	public boolean exists(String username, String domain) {
+		Jid jid = Jid.of(username, domain, null);
+		return this.pool.<Integer>call(c -> c.jdbc().queryForObject("select count(*) from accounts where domain = ? and username = ?",
+				Integer.class, jid.domain(), jid.local())) > 0;
+	}
+
+	@Override
+	public Optional<ScramCredentials> credentials(String username, String domain, ScramHash hash) {
+		String column = (hash == ScramHash.SHA_1) ? "scram_sha1" : "scram_sha256";
+		List<String> found = this.pool.call(c -> c.jdbc().queryForList(
+				"select " + column + " from accounts where domain = ? and username = ? and disabled = false", String.class,
+				domain.toLowerCase(Locale.ROOT), username.toLowerCase(Locale.ROOT)));
+		return found.stream().findFirst().map(encoded -> decode(hash, encoded));
+	}
+
+	private static void requirePassword(String password) {
+		if (password == null || password.isEmpty()) {
+			throw new IllegalArgumentException("the password must not be empty");
+		}
+	}
+
+	static String encode(ScramCredentials credentials) {
+		Base64.Encoder b64 = Base64.getEncoder();
+		return credentials.iterations() + "," + b64.encodeToString(credentials.salt()) + "," + b64.encodeToString(credentials.storedKey())
+				+ "," + b64.encodeToString(credentials.serverKey());
+	}
+
+	static ScramCredentials decode(ScramHash hash, String encoded) {
+		String[] parts = encoded.split(",");
+		Base64.Decoder b64 = Base64.getDecoder();
+		return new ScramCredentials(hash, b64.decode(parts[1]), Integer.parseInt(parts[0]), b64.decode(parts[2]), b64.decode(parts[3]));
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.meridian.gateway.routing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.stanza.Element;
+import io.meridian.gateway.stanza.Jid;
+import io.meridian.gateway.stanza.StanzaError;
+import io.meridian.gateway.stanza.Stanzas;
+
+/**
+ * Delivers stanzas from local sessions by their {@code to} address, following RFC 6121 section
+ * 8.5: a full JID goes to that session; a message to a bare JID goes to the available
+ * resources of highest non-negative priority; IQs to the server or to the sender's own account
+ * go to the handler of their namespace; anything nobody can take gets the prescribed error.
+ */
+public class Router {
+
+	private final SessionRegistry sessions;
+
+	private final HostedDomains domains;
+
+	private final Map<String, IqHandler> handlers;
+
+	public Router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers) {
+		this.sessions = sessions;
+		this.domains = domains;
+		this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(IqHandler::namespace, Function.identity()));
+	}
+
+	/** Routes a stanza a session sent; {@code from} is already stamped on it. */
+	public void route(LocalSession sender, Element stanza) {
+		String to = stanza.attribute("to");
+		Jid target;
+		try {
+			target = (to == null) ? null : Jid.parse(to);
+		}
+		catch (IllegalArgumentException ex) {
+			sender.deliver(StanzaError.JID_MALFORMED.replyTo(stanza, ex.getMessage()));
+			return;
+		}
+		switch (stanza.name()) {
+			case "iq" -> iq(sender, stanza, target);
+			case "message" -> message(sender, stanza, target);
+			case "presence" -> presence(sender, stanza, target);
+			default -> sender.deliver(StanzaError.SERVICE_UNAVAILABLE.replyTo(stanza, null));
+		}
+	}
+
+	private void iq(LocalSession sender, Element iq, Jid target) {
+		String type = iq.attribute("type");
+		if (type == null || iq.attribute("id") == null) {
+			sender.deliver(StanzaError.BAD_REQUEST.replyTo(iq, "an iq needs a type and an id"));
+			return;
+		}
+		boolean toServerOrSelf = target == null || (target.local() == null && target.resource() == null && this.domains.isServed(target.domain()))
+				|| target.equals(sender.jid().bare());
+		if (!toServerOrSelf) {
+			deliverToFullJid(sender, iq, target);
+			return;
+		}
+		if (type.equals("result") || type.equals("error")) {
+			return;
+		}
+		Element payload = Stanzas.payload(iq);
+		IqHandler handler = (payload != null) ? this.handlers.get(payload.namespace()) : null;
+		if (handler == null) {
+			sender.deliver(StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null));
+			return;
+		}
+		sender.deliver(handler.handle(iq, sender.jid()));
+	}
+
+	private void message(LocalSession sender, Element message, Jid target) {
+		if (target == null) {
+			target = sender.jid().bare();
+		}
+		if (!this.domains.isServed(target.domain())) {
+			bounce(sender, message, StanzaError.REMOTE_SERVER_NOT_FOUND);
+			return;
+		}
+		if (!target.isBare()) {
+			LocalSession session = this.sessions.session(target);
+			if (session != null) {
+				session.deliver(message);
+				return;
+			}
+			// RFC 6121 8.5.3.2.1: treat as if addressed to the bare JID.
+		}
+		Collection<LocalSession> recipients = highestPriority(target.bare());
+		if (recipients.isEmpty()) {
+			bounce(sender, message, StanzaError.SERVICE_UNAVAILABLE);
+			return;
+		}
+		recipients.forEach(s -> s.deliver(message));
+	}
+
+	private void presence(LocalSession sender, Element presence, Jid target) {
+		if (target == null) {
+			// Broadcast: to the user's other resources (roster subscribers join with the roster).
+			for (LocalSession other : this.sessions.sessions(sender.jid().bare())) {
+				if (other != sender && other.available()) {
+					other.deliver(presence.withAttribute("to", other.jid().toString()));
+				}
+			}
+			return;
+		}
+		if (!this.domains.isServed(target.domain())) {
+			return;
+		}
+		if (target.isBare()) {
+			this.sessions.sessions(target).stream().filter(LocalSession::available).forEach(s -> s.deliver(presence));
+		}
+		else {
+			LocalSession session = this.sessions.session(target);
+			if (session != null) {
+				session.deliver(presence);
+			}
+		}
+	}
+
+	private void deliverToFullJid(LocalSession sender, Element stanza, Jid target) {
+		if (!this.domains.isServed(target.domain())) {
+			bounce(sender, stanza, StanzaError.REMOTE_SERVER_NOT_FOUND);
+			return;
+		}
+		LocalSession session = target.isBare() ? null : this.sessions.session(target);
+		if (session == null) {
+			bounce(sender, stanza, StanzaError.SERVICE_UNAVAILABLE);
+			return;
+		}
+		session.deliver(stanza);
+	}
+
+	private Collection<LocalSession> highestPriority(Jid bare) {
+		List<LocalSession> available = this.sessions.sessions(bare).stream().filter(s -> s.available() && s.priority() >= 0).toList();
+		int top = available.stream().mapToInt(LocalSession::priority).max().orElse(0);
+		return available.stream().filter(s -> s.priority() == top).toList();
+	}
+
+	private static void bounce(LocalSession sender, Element stanza, StanzaError error) {
+		if (!"error".equals(stanza.attribute("type"))) {
+			sender.deliver(error.replyTo(stanza, null));
+		}
+	}
+
+}

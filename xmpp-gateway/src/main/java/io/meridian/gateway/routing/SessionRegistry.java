@@ -1,0 +1,26 @@
+package io.meridian.gateway.routing;
+
+import java.util.Collection;
+
+import io.meridian.gateway.stanza.Jid;
+
+/**
+ * Where the sessions of a user are. In memory for one node now; the cluster-wide registry
+ * (Redis) implements the same contract.
+ */
+public interface SessionRegistry {
+
+	/** Registers a session; returns the session it replaces on the same full JID, or null. */
+	LocalSession register(LocalSession session);
+
+	/** Removes the session if it is still the one registered for its JID. */
+	void unregister(LocalSession session);
+
+	LocalSession session(Jid full);
+
+	/** All sessions of a bare JID. */
+	Collection<LocalSession> sessions(Jid bare);
+
+	int count();
+
+}

@@ -1,0 +1,24 @@
+package io.meridian.gateway.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.SslContext;
+
+import io.meridian.gateway.auth.SaslMechanisms;
+import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.routing.Router;
+import io.meridian.gateway.routing.SessionRegistry;
+
+/**
+ * What a client stream needs from the node, shared by all connections of a listener.
+ *
+ * @param domains the served domains
+ * @param sasl the SASL mechanisms
+ * @param sessions the session registry
+ * @param router routes stanzas of bound sessions
+ * @param tls the server TLS context for STARTTLS, or null when the listener has none
+ * @param startTls whether STARTTLS is offered and required
+ * @param meters metrics
+ */
+public record C2sServices(HostedDomains domains, SaslMechanisms sasl, SessionRegistry sessions, Router router, SslContext tls,
+		StartTlsPolicy startTls, MeterRegistry meters) {
+}

@@ -1,0 +1,77 @@
+package io.meridian.gateway.stream;
+
+import io.netty.channel.Channel;
+
+import io.meridian.gateway.routing.LocalSession;
+import io.meridian.gateway.stanza.Element;
+import io.meridian.gateway.stanza.Jid;
+
+/** A bound session writing to its client's connection. */
+final class ChannelSession implements LocalSession {
+
+	private final Jid jid;
+
+	private final Channel channel;
+
+	private final ClientStreamHandler stream;
+
+	private volatile boolean available;
+
+	private volatile int priority;
+
+	ChannelSession(Jid jid, Channel channel, ClientStreamHandler stream) {
+		this.jid = jid;
+		this.channel = channel;
+		this.stream = stream;
+	}
+
+	@Override
+	public Jid jid() {
+		return this.jid;
+	}
+
+	@Override
+	public boolean available() {
+		return this.available;
+	}
+
+	@Override
+	public int priority() {
+		return this.priority;
+	}
+
+	/** Takes the client's broadcast presence: available or not, and its priority (RFC 6121 4.7.2.3). */
+	void presence(Element presence) {
+		String type = presence.attribute("type");
+		if (type == null) {
+			this.available = true;
+			Element priority = presence.child("priority", Namespaces.CLIENT);
+			try {
+				this.priority = (priority != null) ? Math.clamp(Integer.parseInt(priority.text().trim()), -128, 127) : 0;
+			}
+			catch (NumberFormatException ex) {
+				this.priority = 0;
+			}
+		}
+		else if (type.equals("unavailable")) {
+			this.available = false;
+		}
+	}
+
+	@Override
+	public void deliver(Element stanza) {
+		this.channel.writeAndFlush(ClientStreamHandler.bytes(stanza.toXml(Namespaces.CLIENT)));
+	}
+
+	@Override
+	public void end(String condition, String text) {
+		StreamErrorCondition error = StreamErrorCondition.valueOf(condition.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+		this.channel.eventLoop().execute(() -> {
+			var ctx = this.channel.pipeline().context(this.stream);
+			if (ctx != null) {
+				this.stream.fail(ctx, new StreamException(error, text));
+			}
+		});
+	}
+
+}

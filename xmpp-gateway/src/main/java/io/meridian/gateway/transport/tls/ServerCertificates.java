@@ -1,0 +1,97 @@
+package io.meridian.gateway.transport.tls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProtocols;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's TLS context: TLS 1.3 and 1.2 only, certificate chain and key from PEM files.
+ * Where none are configured (the standalone profile), a self-signed certificate for the served
+ * domains is generated once and kept, so clients can pin it across restarts.
+ */
+public final class ServerCertificates {
+
+	private static final Logger log = LoggerFactory.getLogger(ServerCertificates.class);
+
+	private ServerCertificates() {
+	}
+
+	public static SslContext serverContext(Path certfile, Path keyfile) {
+		try {
+			return SslContextBuilder.forServer(certfile.toFile(), keyfile.toFile())
+				.protocols(SslProtocols.TLS_v1_3, SslProtocols.TLS_v1_2)
+				.build();
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new IllegalStateException("Cannot load the TLS certificate " + certfile + " and key " + keyfile + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Returns {@code dir/server.crt} and {@code dir/server.key}, generating them first if missing. */
+	public static Path[] selfSigned(Path dir, List<String> domains) {
+		Path cert = dir.resolve("server.crt");
+		Path key = dir.resolve("server.key");
+		if (Files.exists(cert) && Files.exists(key)) {
+			return new Path[] { cert, key };
+		}
+		try {
+			Files.createDirectories(dir);
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(256);
+			KeyPair pair = generator.generateKeyPair();
+			X500Name subject = new X500Name("CN=" + domains.getFirst());
+			Instant now = Instant.now();
+			GeneralName[] names = domains.stream().map(d -> new GeneralName(GeneralName.dNSName, d)).toArray(GeneralName[]::new);
+			var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
+					Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), subject, pair.getPublic())
+				.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+			var certificate = new JcaX509CertificateConverter()
+				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+			writePem(cert, certificate);
+			writePem(key, new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(pair.getPrivate(), null).generate());
+			Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+			log.info("Generated a self-signed certificate for {} in {}", domains, dir);
+			return new Path[] { cert, key };
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the self-signed certificate under " + dir, ex);
+		}
+		catch (GeneralSecurityException | OperatorCreationException ex) {
+			throw new IllegalStateException("Cannot generate a self-signed certificate", ex);
+		}
+	}
+
+	private static void writePem(Path file, Object object) throws IOException {
+		try (Writer writer = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(writer)) {
+			pem.writeObject(object);
+		}
+	}
+
+}
