@@ -2,6 +2,7 @@ package io.meridian.gateway;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
@@ -18,6 +19,7 @@ import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.StaticHostedDomains;
 import io.meridian.gateway.modules.ping.PingHandler;
+import io.meridian.gateway.modules.register.InBandRegistration;
 import io.meridian.gateway.modules.roster.RosterHandler;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.IqHandler;
@@ -72,15 +74,20 @@ public class GatewayApplication {
 	}
 
 	@Bean
+	InBandRegistration inBandRegistration(Accounts accounts, GatewayProperties properties) {
+		return new InBandRegistration(accounts, Set.copyOf(properties.registration().domains()));
+	}
+
+	@Bean
 	Router router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers) {
 		return new Router(sessions, domains, handlers);
 	}
 
 	@Bean
 	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
-			AuthProperties auth, SessionRegistry sessions, Router router, MeterRegistry meters) {
+			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, MeterRegistry meters) {
 		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
-				tls(c2s, gateway), c2s.startTls(), meters));
+				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, meters));
 	}
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {

@@ -11,7 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param hosts the static XMPP domains; they are locked and always served
  * @param dataDir local files: the standalone database, a generated TLS certificate
+ * @param registration the domains where clients may create accounts in band (XEP-0077); none by default
  */
 @ConfigurationProperties("meridian")
-public record GatewayProperties(@DefaultValue("localhost") List<String> hosts, @DefaultValue("./data") Path dataDir) {
+public record GatewayProperties(@DefaultValue("localhost") List<String> hosts, @DefaultValue("./data") Path dataDir,
+		@DefaultValue Registration registration) {
+
+	/**
+	 * In-band registration.
+	 *
+	 * @param domains served domains open to registration, password change and account removal
+	 */
+	public record Registration(@DefaultValue List<String> domains) {
+	}
+
 }

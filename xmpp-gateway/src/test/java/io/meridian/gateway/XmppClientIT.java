@@ -24,11 +24,13 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Localpart;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,14 +49,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A stock XMPP client (Smack) against the gateway over real sockets, accounts in real PostgreSQL. */
 @SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "meridian.c2s.bind-address=127.0.0.1",
-		"server.port=0" })
+		"server.port=0", "meridian.hosts=localhost,closed.test", "meridian.registration.domains=localhost" })
 @ActiveProfiles("postgres-it")
 class XmppClientIT {
 
 	private static final Path DATA = Path.of(".", "target", "xmpp-client-it");
 
 	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
+	static void postgres(DynamicPropertyRegistry registry) throws java.io.IOException {
+		// A fresh data dir: the generated certificate must name this run's domains.
+		org.springframework.util.FileSystemUtils.deleteRecursively(DATA);
 		Endpoint pg = RealServers.locate(RealServer.POSTGRES);
 		registry.add("meridian.data-dir", DATA::toString);
 		registry.add("meridian.outgoing-pools[0].type", () -> "rdbms");
@@ -165,6 +169,42 @@ class XmppClientIT {
 			}
 			assertThat(reply).doesNotContain("starttls").contains("<mechanism>PLAIN</mechanism>");
 		}
+	}
+
+	@Test
+	void inBandRegistrationCreatesAnAccountThatLogsInChangesItsPasswordAndRemovesIt() throws Exception {
+		String name = "ibr-" + UUID.randomUUID().toString().substring(0, 8);
+		XMPPTCPConnection anonymous = new XMPPTCPConnection(config(name, "first", "SCRAM-SHA-1").build());
+		this.connections.add(anonymous);
+		anonymous.connect();
+		AccountManager registrar = AccountManager.getInstance(anonymous);
+		assertThat(registrar.supportsAccountCreation()).isTrue();
+		registrar.createAccount(Localpart.from(name), "first");
+		assertThatThrownBy(() -> registrar.createAccount(Localpart.from(name), "again")).isInstanceOf(XMPPException.XMPPErrorException.class)
+			.hasMessageContaining("conflict");
+		anonymous.disconnect();
+
+		XMPPTCPConnection user = connect(config(name, "first", "SCRAM-SHA-1").build());
+		AccountManager.getInstance(user).changePassword("second");
+		user.disconnect();
+		connect(config(name, "second", "SCRAM-SHA-1").build());
+		assertThat(this.accounts.exists(name, "localhost")).isTrue();
+
+		XMPPTCPConnection again = connect(config(name, "second", "PLAIN").build());
+		AccountManager.getInstance(again).deleteAccount();
+		assertThat(this.accounts.exists(name, "localhost")).isFalse();
+	}
+
+	@Test
+	void registrationIsRefusedWhereItIsOff() throws Exception {
+		XMPPTCPConnection anonymous = new XMPPTCPConnection(config("x", "y", "SCRAM-SHA-1").setXmppDomain("closed.test").build());
+		this.connections.add(anonymous);
+		anonymous.connect();
+		assertThat(anonymous.hasFeature("register", "http://jabber.org/features/iq-register")).isFalse();
+		AccountManager registrar = AccountManager.getInstance(anonymous);
+		assertThatThrownBy(() -> registrar.createAccount(Localpart.from("intruder"), "pw"))
+			.isInstanceOf(XMPPException.XMPPErrorException.class)
+			.hasMessageContaining("service-unavailable");
 	}
 
 	private void awaitAvailable(XMPPTCPConnection connection) throws Exception {

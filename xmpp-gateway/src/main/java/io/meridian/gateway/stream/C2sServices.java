@@ -1,10 +1,13 @@
 package io.meridian.gateway.stream;
 
+import java.util.function.Predicate;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
 
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.routing.IqHandler;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.routing.SessionRegistry;
 
@@ -17,8 +20,10 @@ import io.meridian.gateway.routing.SessionRegistry;
  * @param router routes stanzas of bound sessions
  * @param tls the server TLS context for STARTTLS, or null when the listener has none
  * @param startTls whether STARTTLS is offered and required
+ * @param registration answers {@code jabber:iq:register} before authentication; null when registration is off everywhere
+ * @param registrationOpen which domains offer in-band registration
  * @param meters metrics
  */
 public record C2sServices(HostedDomains domains, SaslMechanisms sasl, SessionRegistry sessions, Router router, SslContext tls,
-		StartTlsPolicy startTls, MeterRegistry meters) {
+		StartTlsPolicy startTls, IqHandler registration, Predicate<String> registrationOpen, MeterRegistry meters) {
 }

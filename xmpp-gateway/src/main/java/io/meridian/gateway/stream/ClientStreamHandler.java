@@ -116,6 +116,9 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 				sb.append("<mechanisms xmlns='").append(SASL).append("'>");
 				this.services.sasl().offered(this.encrypted).forEach(m -> sb.append("<mechanism>").append(m).append("</mechanism>"));
 				sb.append("</mechanisms>");
+				if (this.services.registrationOpen().test(this.domain)) {
+					sb.append("<register xmlns='http://jabber.org/features/iq-register'/>");
+				}
 			}
 		}
 		else {
@@ -149,6 +152,10 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		if (tlsRequired()) {
 			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "STARTTLS is required on this server");
 		}
+		if (isRegistration(element)) {
+			write(ctx, this.services.registration().handle(element, Jid.of(null, this.domain, null)));
+			return;
+		}
 		if (!element.namespace().equals(SASL)) {
 			throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "/> before authentication");
 		}
@@ -158,6 +165,12 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			case "abort" -> saslFailure(ctx, new SaslStep.Failure(SaslCondition.ABORTED, "client aborted"));
 			default -> throw new StreamException(StreamErrorCondition.NOT_AUTHORIZED, "<" + element.name() + "/> before authentication");
 		}
+	}
+
+	/** XEP-0077 before authentication; the handler answers service-unavailable where it is off. */
+	private boolean isRegistration(Element element) {
+		Element payload = element.name().equals("iq") ? Stanzas.payload(element) : null;
+		return payload != null && payload.namespace().equals("jabber:iq:register") && this.services.registration() != null;
 	}
 
 	private void startTls(ChannelHandlerContext ctx) {
