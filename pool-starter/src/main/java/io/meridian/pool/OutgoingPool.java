@@ -155,7 +155,15 @@ public final class OutgoingPool<C> implements AutoCloseable {
 			this.rejected.increment();
 			throw new PoolUnavailableException(this.key, CallNotPermittedException.createCallNotPermittedException(this.breaker));
 		}
-		Worker worker = acquire(key, chosen, since);
+		Worker worker;
+		try {
+			worker = acquire(key, chosen, since);
+		}
+		catch (RuntimeException ex) {
+			// The call never reached the server: hand the permit back, or a half-open circuit runs out of trial calls.
+			this.breaker.releasePermission();
+			throw ex;
+		}
 		long start = System.nanoTime();
 		try {
 			T result = call.apply(this.client);
@@ -208,10 +216,8 @@ public final class OutgoingPool<C> implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.breaker.releasePermission();
 			throw new PoolException(this.key, "interrupted while waiting for a worker", ex);
 		}
-		this.breaker.releasePermission();
 		this.timeouts.increment();
 		throw new PoolCallTimeoutException(this.key, this.options.callTimeout(), null);
 	}
