@@ -97,10 +97,10 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 			parameters.setCipherSuites(this.ciphers.toArray(String[]::new));
 		}
 		String name = expectedName(host);
-		if (this.serverNameIndication && name != null && isHostName(name)) {
-			parameters.setServerNames(List.of(new SNIHostName(name)));
-		}
-		if (this.verifyMode == VerifyMode.PEER) {
+		// An empty list, not null: with null the JDK sends the host name on its own.
+		parameters.setServerNames((this.serverNameIndication && name != null && isHostName(name))
+				? List.of(new SNIHostName(name)) : List.of());
+		if (this.verifyMode != VerifyMode.NONE) {
 			parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		}
 		return parameters;
