@@ -1,5 +1,7 @@
 package io.meridian.gateway.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +71,53 @@ public class Accounts implements CredentialStore {
 				Integer.class, jid.domain(), jid.local())) > 0;
 	}
 
+	public Optional<Account> find(String username, String domain) {
+		Jid jid = Jid.of(username, domain, null);
+		return this.pool.call(c -> c.jdbc().query("select " + ACCOUNT_COLUMNS + " from accounts where domain = ? and username = ?",
+				Accounts::account, jid.domain(), jid.local())).stream().findFirst();
+	}
+
+	/** Up to {@code limit} accounts of a domain in username order, after {@code after} (from the first when null). */
+	public List<Account> list(String domain, String after, int limit) {
+		String folded = Jid.of(null, domain, null).domain();
+		return this.pool.call(c -> c.jdbc().query("select " + ACCOUNT_COLUMNS + " from accounts where domain = ? and username > ?"
+				+ " order by username limit ?", Accounts::account, folded, (after != null) ? after.toLowerCase(Locale.ROOT) : "", limit));
+	}
+
+	public long count(String domain) {
+		String folded = Jid.of(null, domain, null).domain();
+		return this.pool.<Long>call(c -> c.jdbc().queryForObject("select count(*) from accounts where domain = ?", Long.class, folded));
+	}
+
+	/**
+	 * Bans or unbans an account: a banned one cannot log in until unbanned.
+	 * @param reason why, kept for the operator; null to unban
+	 * @return whether the account exists
+	 */
+	public boolean setBanned(String username, String domain, String reason) {
+		Jid jid = Jid.of(username, domain, null);
+		return this.pool.call(c -> c.jdbc().update("update accounts set disabled = ?, ban_reason = ? where domain = ? and username = ?",
+				reason != null, reason, jid.domain(), jid.local())) == 1;
+	}
+
+	@Override
+	public boolean isDisabled(String username, String domain) {
+		return this.pool.call(c -> c.jdbc().queryForList("select disabled from accounts where domain = ? and username = ?", Boolean.class,
+				domain.toLowerCase(Locale.ROOT), username.toLowerCase(Locale.ROOT))).stream().anyMatch(Boolean.TRUE::equals);
+	}
+
+	private static final String ACCOUNT_COLUMNS = "username, domain, disabled, ban_reason, created_at";
+
+	private static Account account(ResultSet row, int index) throws SQLException {
+		return new Account(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4), row.getTimestamp(5).toInstant());
+	}
+
+	/** Banned accounts keep their credentials, so that only a client with the right password hears it is banned. */
 	@Override
 	public Optional<ScramCredentials> credentials(String username, String domain, ScramHash hash) {
 		String column = (hash == ScramHash.SHA_1) ? "scram_sha1" : "scram_sha256";
 		List<String> found = this.pool.call(c -> c.jdbc().queryForList(
-				"select " + column + " from accounts where domain = ? and username = ? and disabled = false", String.class,
+				"select " + column + " from accounts where domain = ? and username = ?", String.class,
 				domain.toLowerCase(Locale.ROOT), username.toLowerCase(Locale.ROOT)));
 		return found.stream().findFirst().map(encoded -> decode(hash, encoded));
 	}

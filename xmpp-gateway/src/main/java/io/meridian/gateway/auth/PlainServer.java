@@ -32,7 +32,7 @@ final class PlainServer implements SaslServer {
 		if (credentials.isEmpty() || !credentials.get().matches(parts[2])) {
 			return new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "wrong user or password for " + username + "@" + this.domain);
 		}
-		return new SaslStep.Success(username, null);
+		return this.store.proven(username, this.domain, null);
 	}
 
 }

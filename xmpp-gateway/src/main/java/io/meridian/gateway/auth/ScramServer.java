@@ -128,7 +128,7 @@ final class ScramServer implements SaslServer {
 		}
 		byte[] serverSignature = this.hash.hmac(this.credentials.serverKey(), authMessage);
 		String serverFinal = "v=" + Base64.getEncoder().encodeToString(serverSignature);
-		return new SaslStep.Success(this.username, serverFinal.getBytes(StandardCharsets.UTF_8));
+		return this.store.proven(this.username, this.domain, serverFinal.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private byte[] fakeSalt() {

@@ -11,10 +11,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SaslMechanismsTest {
 
-	private final Map<String, String> passwords = Map.of("juliet", "r0m€o,=pass");
+	private final Map<String, String> passwords = Map.of("juliet", "r0m€o,=pass", "tybalt", "sword");
 
-	private final CredentialStore store = (user, domain, hash) -> domain.equals("localhost")
-			? Optional.ofNullable(this.passwords.get(user)).map(p -> ScramCredentials.derive(hash, p, 4096)) : Optional.empty();
+	/** Tybalt is banned. */
+	private final CredentialStore store = new CredentialStore() {
+
+		@Override
+		public Optional<ScramCredentials> credentials(String user, String domain, ScramHash hash) {
+			return domain.equals("localhost") ? Optional.ofNullable(SaslMechanismsTest.this.passwords.get(user))
+				.map(p -> ScramCredentials.derive(hash, p, 4096)) : Optional.empty();
+		}
+
+		@Override
+		public boolean isDisabled(String user, String domain) {
+			return user.equals("tybalt");
+		}
+
+	};
 
 	private final SaslMechanisms mechanisms = new SaslMechanisms(this.store, 4096);
 
@@ -52,6 +65,19 @@ class SaslMechanismsTest {
 			assertThat(server.evaluate(client.last(((SaslStep.Challenge) first).data())))
 				.isInstanceOfSatisfying(SaslStep.Failure.class, f -> assertThat(f.condition()).isEqualTo(SaslCondition.NOT_AUTHORIZED));
 		}
+	}
+
+	@Test
+	void aBannedAccountHearsItIsDisabledOnlyAfterProvingItsPassword() {
+		ScramClient client = new ScramClient(ScramHash.SHA_256, "tybalt", "sword");
+		SaslServer server = this.mechanisms.start("SCRAM-SHA-256", "localhost", false);
+		SaslStep first = server.evaluate(client.first());
+		assertThat(server.evaluate(client.last(((SaslStep.Challenge) first).data())))
+			.isInstanceOfSatisfying(SaslStep.Failure.class, f -> assertThat(f.condition()).isEqualTo(SaslCondition.ACCOUNT_DISABLED));
+		assertThat(this.mechanisms.start("PLAIN", "localhost", true).evaluate("\0tybalt\0wrong".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOfSatisfying(SaslStep.Failure.class, f -> assertThat(f.condition()).isEqualTo(SaslCondition.NOT_AUTHORIZED));
+		assertThat(this.mechanisms.start("PLAIN", "localhost", true).evaluate("\0tybalt\0sword".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOfSatisfying(SaslStep.Failure.class, f -> assertThat(f.condition()).isEqualTo(SaslCondition.ACCOUNT_DISABLED));
 	}
 
 	@Test
