@@ -183,7 +183,8 @@ public final class RabbitClient implements AutoCloseable {
 					send(next.exchange(), next.routingKey(), next.payload());
 					next.result().complete(null);
 				}
-				catch (RuntimeException ex) {
+				catch (Throwable ex) {
+					// Whatever happened, the message's future says so and the queue keeps draining.
 					next.result().completeExceptionally(ex);
 				}
 				synchronized (this) {

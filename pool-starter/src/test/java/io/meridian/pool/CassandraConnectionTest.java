@@ -54,6 +54,8 @@ class CassandraConnectionTest {
 	void aServerWithoutHostIsRefused() {
 		failsWith("meridian.outgoing-pools[0].connection.servers[0]: host is required", "type=cassandra",
 				"connection.servers[0].port=9042");
+		failsWith("connection.servers[0].ipaddress] were left unbound", "type=cassandra",
+				"connection.servers[0].ip_address=10.0.0.1");
 	}
 
 	@Test
