@@ -14,8 +14,7 @@ import org.springframework.boot.convert.DurationUnit;
  * @param servers the servers' host names, tried in order until one answers
  * @param port the port of every server; 389, or 636 with {@code encrypt: tls}
  * @param encrypt {@code none} (plain LDAP) or {@code tls} (LDAPS: TLS from the first byte)
- * @param tls TLS options for {@code encrypt: tls}; verified TLS with the JVM's trust store when absent. JNDI also
- * checks that the certificate names the server (or {@code server-name}), whatever {@code verify-mode} says
+ * @param tls TLS options for {@code encrypt: tls}; verified TLS with the JVM's trust store when absent
  * @param rootdn the DN to bind as; anonymous when absent
  * @param password the password of {@code rootdn}; never logged
  * @param connectInterval how long a server that could not be reached is tried only after the others; a bare

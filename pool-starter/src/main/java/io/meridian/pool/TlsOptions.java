@@ -1,6 +1,7 @@
 package io.meridian.pool;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,6 +19,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -175,10 +177,13 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 
 	}
 
-	/** {@code verify-mode: none}. */
-	private enum TrustAll implements X509TrustManager {
+	/**
+	 * {@code verify-mode: none}. An extended trust manager, because the JDK adds its own host
+	 * name check around a plain one whenever the client asks for it (JNDI always does).
+	 */
+	private static final class TrustAll extends X509ExtendedTrustManager {
 
-		INSTANCE;
+		static final TrustAll INSTANCE = new TrustAll();
 
 		@Override
 		public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -186,6 +191,22 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 
 		@Override
 		public void checkServerTrusted(X509Certificate[] chain, String authType) {
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
 		}
 
 		@Override
