@@ -19,10 +19,14 @@ import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.StaticHostedDomains;
 import io.meridian.gateway.modules.ping.PingHandler;
+import io.meridian.gateway.modules.presence.PresenceModule;
 import io.meridian.gateway.modules.register.InBandRegistration;
 import io.meridian.gateway.modules.roster.RosterHandler;
+import io.meridian.gateway.modules.roster.RosterStore;
+import io.meridian.gateway.modules.roster.Subscriptions;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.IqHandler;
+import io.meridian.gateway.routing.PresenceHandler;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.routing.SessionRegistry;
 import io.meridian.gateway.stream.C2sServices;
@@ -44,9 +48,9 @@ public class GatewayApplication {
 		return new StaticHostedDomains(properties.hosts());
 	}
 
-	/** Accounts in the global rdbms pool; the gateway's schema is migrated before first use. */
+	/** The gateway's tables in the global rdbms pool, migrated before anything uses them. */
 	@Bean
-	Accounts accounts(OutgoingPools pools, AuthProperties auth) {
+	GatewayDatabase gatewayDatabase(OutgoingPools pools) {
 		OutgoingPool<RdbmsClient> pool = pools.get(PoolType.RDBMS);
 		Flyway.configure()
 			.dataSource(pool.client().dataSource())
@@ -55,7 +59,17 @@ public class GatewayApplication {
 			.baselineOnMigrate(true)
 			.load()
 			.migrate();
-		return new Accounts(pool, auth.scramIterations());
+		return new GatewayDatabase(pool);
+	}
+
+	@Bean
+	Accounts accounts(GatewayDatabase database, AuthProperties auth) {
+		return new Accounts(database.pool(), auth.scramIterations());
+	}
+
+	@Bean
+	RosterStore rosterStore(GatewayDatabase database) {
+		return new RosterStore(database.pool());
 	}
 
 	@Bean
@@ -69,8 +83,18 @@ public class GatewayApplication {
 	}
 
 	@Bean
-	RosterHandler rosterHandler() {
-		return new RosterHandler();
+	Subscriptions subscriptions(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
+		return new Subscriptions(store, sessions, accounts, domains);
+	}
+
+	@Bean
+	RosterHandler rosterHandler(RosterStore store, Subscriptions subscriptions) {
+		return new RosterHandler(store, subscriptions);
+	}
+
+	@Bean
+	PresenceModule presenceModule(SessionRegistry sessions, RosterStore store, Subscriptions subscriptions) {
+		return new PresenceModule(sessions, store, subscriptions);
 	}
 
 	@Bean
@@ -79,15 +103,15 @@ public class GatewayApplication {
 	}
 
 	@Bean
-	Router router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers) {
-		return new Router(sessions, domains, handlers);
+	Router router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers, PresenceHandler presence) {
+		return new Router(sessions, domains, handlers, presence);
 	}
 
 	@Bean
 	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
 			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, MeterRegistry meters) {
 		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
-				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, meters));
+				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES, meters));
 	}
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {
@@ -96,6 +120,10 @@ public class GatewayApplication {
 		}
 		Path[] generated = ServerCertificates.selfSigned(gateway.dataDir().resolve("tls"), gateway.hosts());
 		return ServerCertificates.serverContext(generated[0], generated[1]);
+	}
+
+	/** @param pool the global rdbms pool, its gateway tables migrated */
+	record GatewayDatabase(OutgoingPool<RdbmsClient> pool) {
 	}
 
 	public static void main(String[] args) {

@@ -16,7 +16,8 @@ import io.meridian.gateway.stanza.Stanzas;
  * Delivers stanzas from local sessions by their {@code to} address, following RFC 6121 section
  * 8.5: a full JID goes to that session; a message to a bare JID goes to the available
  * resources of highest non-negative priority; IQs to the server or to the sender's own account
- * go to the handler of their namespace; anything nobody can take gets the prescribed error.
+ * go to the handler of their namespace; presence goes to the {@link PresenceHandler}; anything
+ * nobody can take gets the prescribed error.
  */
 public class Router {
 
@@ -26,10 +27,13 @@ public class Router {
 
 	private final Map<String, IqHandler> handlers;
 
-	public Router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers) {
+	private final PresenceHandler presence;
+
+	public Router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers, PresenceHandler presence) {
 		this.sessions = sessions;
 		this.domains = domains;
 		this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(IqHandler::namespace, Function.identity()));
+		this.presence = presence;
 	}
 
 	/** Routes a stanza a session sent; {@code from} is already stamped on it. */
@@ -72,7 +76,7 @@ public class Router {
 			sender.deliver(StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null));
 			return;
 		}
-		sender.deliver(handler.handle(iq, sender.jid()));
+		deliver(sender, handler.handle(iq, sender));
 	}
 
 	private void message(LocalSession sender, Element message, Jid target) {
@@ -100,25 +104,20 @@ public class Router {
 	}
 
 	private void presence(LocalSession sender, Element presence, Jid target) {
-		if (target == null) {
-			// Broadcast: to the user's other resources (roster subscribers join with the roster).
-			for (LocalSession other : this.sessions.sessions(sender.jid().bare())) {
-				if (other != sender && other.available()) {
-					other.deliver(presence.withAttribute("to", other.jid().toString()));
-				}
-			}
+		if (target != null && !this.domains.isServed(target.domain())) {
+			// No server-to-server yet: every other domain is unreachable.
+			bounce(sender, presence, StanzaError.REMOTE_SERVER_NOT_FOUND);
 			return;
 		}
-		if (!this.domains.isServed(target.domain())) {
-			return;
-		}
-		if (target.isBare()) {
-			this.sessions.sessions(target).stream().filter(LocalSession::available).forEach(s -> s.deliver(presence));
-		}
-		else {
-			LocalSession session = this.sessions.session(target);
+		deliver(sender, this.presence.handle(sender, presence, target));
+	}
+
+	/** Writes each delivery to its session; the sender is reached directly, it may be unregistered already. */
+	private void deliver(LocalSession sender, List<Delivery> deliveries) {
+		for (Delivery delivery : deliveries) {
+			LocalSession session = delivery.to().equals(sender.jid()) ? sender : this.sessions.session(delivery.to());
 			if (session != null) {
-				session.deliver(presence);
+				session.deliver(delivery.stanza());
 			}
 		}
 	}

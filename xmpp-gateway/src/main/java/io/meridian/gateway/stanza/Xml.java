@@ -1,7 +1,18 @@
 package io.meridian.gateway.stanza;
 
-/** XML escaping for attribute values (single-quoted) and text. */
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/** XML escaping for attribute values (single-quoted) and text, and reading back what the gateway stored. */
 public final class Xml {
+
+	private static final XMLInputFactory INPUT = inputFactory();
 
 	private Xml() {
 	}
@@ -24,6 +35,58 @@ public final class Xml {
 		StringBuilder sb = new StringBuilder(value.length() + 8);
 		escape(value, sb);
 		return sb.toString();
+	}
+
+	/**
+	 * Reads one element the gateway wrote itself with {@link Element#toXml()} (a stored
+	 * subscription request, say). Stream input never comes here: the stream decoder parses it.
+	 * @throws IllegalArgumentException when the text is not one well-formed element
+	 */
+	public static Element parse(String xml) {
+		Deque<Element.Builder> open = new ArrayDeque<>();
+		try {
+			XMLStreamReader reader = INPUT.createXMLStreamReader(new StringReader(xml));
+			while (reader.hasNext()) {
+				switch (reader.next()) {
+					case XMLStreamConstants.START_ELEMENT -> {
+						String namespace = reader.getNamespaceURI();
+						Element.Builder builder = Element.builder(reader.getLocalName(), (namespace != null) ? namespace : "");
+						for (int i = 0; i < reader.getAttributeCount(); i++) {
+							String prefix = reader.getAttributePrefix(i);
+							String local = reader.getAttributeLocalName(i);
+							builder.attribute((prefix == null || prefix.isEmpty()) ? local : prefix + ":" + local, reader.getAttributeValue(i));
+						}
+						open.push(builder);
+					}
+					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+						if (!open.isEmpty()) {
+							open.peek().text(reader.getText());
+						}
+					}
+					case XMLStreamConstants.END_ELEMENT -> {
+						Element done = open.pop().build();
+						if (open.isEmpty()) {
+							return done;
+						}
+						open.peek().child(done);
+					}
+					default -> {
+					}
+				}
+			}
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalArgumentException("not well-formed XML: " + ex.getMessage(), ex);
+		}
+		throw new IllegalArgumentException("no complete element");
+	}
+
+	private static XMLInputFactory inputFactory() {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+		return factory;
 	}
 
 }

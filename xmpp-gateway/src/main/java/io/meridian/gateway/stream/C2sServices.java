@@ -1,5 +1,6 @@
 package io.meridian.gateway.stream;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.routing.IqHandler;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.routing.SessionRegistry;
+import io.meridian.gateway.stanza.Element;
 
 /**
  * What a client stream needs from the node, shared by all connections of a listener.
@@ -22,8 +24,10 @@ import io.meridian.gateway.routing.SessionRegistry;
  * @param startTls whether STARTTLS is offered and required
  * @param registration answers {@code jabber:iq:register} before authentication; null when registration is off everywhere
  * @param registrationOpen which domains offer in-band registration
+ * @param sessionFeatures stream features offered next to resource binding (roster versioning, pre-approval)
  * @param meters metrics
  */
 public record C2sServices(HostedDomains domains, SaslMechanisms sasl, SessionRegistry sessions, Router router, SslContext tls,
-		StartTlsPolicy startTls, IqHandler registration, Predicate<String> registrationOpen, MeterRegistry meters) {
+		StartTlsPolicy startTls, IqHandler registration, Predicate<String> registrationOpen, List<Element> sessionFeatures,
+		MeterRegistry meters) {
 }

@@ -1,5 +1,8 @@
 package io.meridian.gateway.stream;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.netty.channel.Channel;
 
 import io.meridian.gateway.routing.LocalSession;
@@ -15,9 +18,13 @@ final class ChannelSession implements LocalSession {
 
 	private final ClientStreamHandler stream;
 
-	private volatile boolean available;
+	private volatile Element presence;
 
 	private volatile int priority;
+
+	private volatile boolean interested;
+
+	private final Set<Jid> directedPresence = ConcurrentHashMap.newKeySet();
 
 	ChannelSession(Jid jid, Channel channel, ClientStreamHandler stream) {
 		this.jid = jid;
@@ -32,7 +39,7 @@ final class ChannelSession implements LocalSession {
 
 	@Override
 	public boolean available() {
-		return this.available;
+		return this.presence != null;
 	}
 
 	@Override
@@ -40,11 +47,16 @@ final class ChannelSession implements LocalSession {
 		return this.priority;
 	}
 
+	@Override
+	public Element presence() {
+		return this.presence;
+	}
+
 	/** Takes the client's broadcast presence: available or not, and its priority (RFC 6121 4.7.2.3). */
-	void presence(Element presence) {
+	@Override
+	public void updatePresence(Element presence) {
 		String type = presence.attribute("type");
 		if (type == null) {
-			this.available = true;
 			Element priority = presence.child("priority", Namespaces.CLIENT);
 			try {
 				this.priority = (priority != null) ? Math.clamp(Integer.parseInt(priority.text().trim()), -128, 127) : 0;
@@ -52,10 +64,26 @@ final class ChannelSession implements LocalSession {
 			catch (NumberFormatException ex) {
 				this.priority = 0;
 			}
+			this.presence = presence;
 		}
 		else if (type.equals("unavailable")) {
-			this.available = false;
+			this.presence = null;
 		}
+	}
+
+	@Override
+	public boolean interested() {
+		return this.interested;
+	}
+
+	@Override
+	public void markInterested() {
+		this.interested = true;
+	}
+
+	@Override
+	public Set<Jid> directedPresence() {
+		return this.directedPresence;
 	}
 
 	@Override

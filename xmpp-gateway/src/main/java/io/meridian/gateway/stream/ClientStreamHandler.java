@@ -124,6 +124,7 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		else {
 			sb.append("<bind xmlns='").append(BIND).append("'/>");
 			sb.append("<session xmlns='").append(SESSION).append("'><optional/></session>");
+			this.services.sessionFeatures().forEach(feature -> sb.append(feature.toXml()));
 		}
 		return sb.append("</stream:features>").toString();
 	}
@@ -302,9 +303,6 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			this.session.deliver(Stanzas.result(stamped));
 			return;
 		}
-		if (stamped.name().equals("presence") && stamped.attribute("to") == null) {
-			this.session.presence(stamped);
-		}
 		this.services.router().route(this.session, stamped);
 	}
 
@@ -350,7 +348,8 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
 		if (this.session != null) {
 			this.services.sessions().unregister(this.session);
-			if (this.session.available()) {
+			// Contacts and directed-presence recipients must learn the resource is gone (RFC 6121 4.5.2, 4.6.3).
+			if (this.session.available() || !this.session.directedPresence().isEmpty()) {
 				this.services.router().route(this.session, Element.builder("presence", Namespaces.CLIENT)
 					.attribute("type", "unavailable")
 					.attribute("from", this.session.jid().toString())

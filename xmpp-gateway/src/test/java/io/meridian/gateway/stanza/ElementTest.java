@@ -35,4 +35,17 @@ class ElementTest {
 		assertThatThrownBy(() -> e.children().add(new Text("x"))).isInstanceOf(UnsupportedOperationException.class);
 	}
 
+	@Test
+	void readsBackWhatItWrote() {
+		Element presence = Element.builder("presence", "jabber:client")
+			.attribute("from", "romeo@example.com")
+			.attribute("type", "subscribe")
+			.attribute("xml:lang", "en")
+			.child(Element.builder("status", "jabber:client").text("it's me & <you>").build())
+			.child(Element.builder("nick", "http://jabber.org/protocol/nick").text("Romeo").build())
+			.build();
+		assertThat(Xml.parse(presence.toXml())).isEqualTo(presence);
+		assertThatThrownBy(() -> Xml.parse("<presence>")).isInstanceOf(IllegalArgumentException.class);
+	}
+
 }

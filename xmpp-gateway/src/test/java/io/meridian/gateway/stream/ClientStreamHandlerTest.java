@@ -30,7 +30,8 @@ class ClientStreamHandlerTest {
 		StaticHostedDomains hosted = new StaticHostedDomains(domains);
 		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
 		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
-				new Router(sessions, hosted, List.of()), null, StartTlsPolicy.DISABLED, null, domain -> false, meters);
+				new Router(sessions, hosted, List.of(), (sender, presence, target) -> List.of()), null, StartTlsPolicy.DISABLED, null,
+				domain -> false, List.of(), meters);
 	}
 
 	private final EmbeddedChannel channel = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),

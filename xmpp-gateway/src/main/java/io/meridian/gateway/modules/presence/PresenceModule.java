@@ -1,0 +1,188 @@
+package io.meridian.gateway.modules.presence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.meridian.gateway.modules.roster.RosterItem;
+import io.meridian.gateway.modules.roster.RosterStore;
+import io.meridian.gateway.modules.roster.Subscriptions;
+import io.meridian.gateway.routing.Delivery;
+import io.meridian.gateway.routing.LocalSession;
+import io.meridian.gateway.routing.PresenceHandler;
+import io.meridian.gateway.routing.SessionRegistry;
+import io.meridian.gateway.stanza.Element;
+import io.meridian.gateway.stanza.Jid;
+import io.meridian.gateway.stanza.StanzaError;
+import io.meridian.gateway.stanza.Stanzas;
+import io.meridian.gateway.stanza.Xml;
+
+/**
+ * Presence of local sessions (RFC 6121 section 4), between the accounts of this gateway: a
+ * broadcast goes to the user's subscribers and own resources, an initial one also collects the
+ * presence of the user's contacts (answering the probes locally) and the subscription requests
+ * waiting for the user; directed presence is remembered so its recipients hear the unavailable
+ * presence too. Subscription stanzas go to {@link Subscriptions}.
+ */
+public class PresenceModule implements PresenceHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PresenceModule.class);
+
+	private final SessionRegistry sessions;
+
+	private final RosterStore store;
+
+	private final Subscriptions subscriptions;
+
+	public PresenceModule(SessionRegistry sessions, RosterStore store, Subscriptions subscriptions) {
+		this.sessions = sessions;
+		this.store = store;
+		this.subscriptions = subscriptions;
+	}
+
+	@Override
+	public List<Delivery> handle(LocalSession sender, Element presence, Jid target) {
+		String type = presence.attribute("type");
+		if (type == null || type.equals("unavailable")) {
+			return (target == null) ? broadcast(sender, presence, type == null) : directed(sender, presence, target, type == null);
+		}
+		return switch (type) {
+			case "subscribe", "subscribed", "unsubscribe", "unsubscribed" -> subscription(sender, presence, target);
+			// Probes are the server's business (4.3); between local accounts they are answered without being sent.
+			case "probe" -> List.of();
+			case "error" -> (target == null) ? List.of() : deliver(new LinkedHashMap<>(), target, presence).values().stream().toList();
+			default -> List.of(new Delivery(sender.jid(), StanzaError.BAD_REQUEST.replyTo(presence, "no presence type " + type)));
+		};
+	}
+
+	private List<Delivery> subscription(LocalSession sender, Element presence, Jid target) {
+		if (target == null) {
+			return List.of(new Delivery(sender.jid(), StanzaError.BAD_REQUEST.replyTo(presence, "a subscription stanza needs a 'to'")));
+		}
+		Jid user = sender.jid().bare();
+		if (target.bare().equals(user)) {
+			// An account always has its own presence; there is nothing to subscribe to.
+			return List.of();
+		}
+		// 3.1.3: a subscription addressed to a full JID is about the bare JID.
+		return this.subscriptions.send(user, presence, target.bare());
+	}
+
+	private List<Delivery> broadcast(LocalSession sender, Element presence, boolean available) {
+		boolean initial = available && !sender.available();
+		boolean wasAvailable = sender.available();
+		sender.updatePresence(presence);
+		Jid user = sender.jid().bare();
+		Set<Jid> directed = Set.copyOf(sender.directedPresence());
+		if (!available) {
+			sender.directedPresence().removeAll(directed);
+		}
+		List<RosterItem> roster = (available || wasAvailable) ? this.store.read(user).items() : List.of();
+		// Keyed by recipient: a contact that also got directed presence hears it once.
+		Map<Jid, Delivery> out = new LinkedHashMap<>();
+		for (RosterItem item : roster) {
+			if (item.listed() && item.state().subscription().from()) {
+				deliver(out, item.jid(), presence);
+			}
+		}
+		for (LocalSession own : this.sessions.sessions(user)) {
+			// 4.2.2: the new presence reaches every available resource, the sender's own included.
+			if ((available || wasAvailable) && own.available() && (own != sender || available)) {
+				out.put(own.jid(), new Delivery(own.jid(), presence.withAttribute("to", own.jid().toString())));
+			}
+		}
+		if (!available) {
+			// 4.6.3: whoever got directed presence hears that it ended.
+			directed.forEach(jid -> deliver(out, jid, presence));
+			return List.copyOf(out.values());
+		}
+		List<Delivery> all = new ArrayList<>(out.values());
+		if (initial) {
+			all.addAll(contactsPresence(sender, roster));
+			all.addAll(pendingRequests(sender, roster));
+		}
+		return all;
+	}
+
+	/** 4.3.2: the probe of an initial presence, answered with each contact's available resources. */
+	private List<Delivery> contactsPresence(LocalSession sender, List<RosterItem> roster) {
+		List<Delivery> out = new ArrayList<>();
+		for (RosterItem item : roster) {
+			if (item.listed() && item.state().subscription().to()) {
+				for (LocalSession contact : this.sessions.sessions(item.jid())) {
+					Element presence = contact.presence();
+					if (presence != null) {
+						out.add(new Delivery(sender.jid(), presence.withAttribute("to", sender.jid().toString())));
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	/** 3.1.3: requests that arrived while the user was away, delivered at every login until answered. */
+	private List<Delivery> pendingRequests(LocalSession sender, List<RosterItem> roster) {
+		List<Delivery> out = new ArrayList<>();
+		for (RosterItem item : roster) {
+			if (item.state().pendingIn()) {
+				out.add(new Delivery(sender.jid(), request(item, sender.jid().bare())));
+			}
+		}
+		return out;
+	}
+
+	private static Element request(RosterItem item, Jid user) {
+		if (item.request() != null) {
+			try {
+				return Xml.parse(item.request());
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("Stored subscription request from {} to {} is unreadable; sending a bare one: {}", item.jid(), user, ex.getMessage());
+			}
+		}
+		return Element.builder("presence", Stanzas.CLIENT)
+			.attribute("from", item.jid().toString())
+			.attribute("to", user.toString())
+			.attribute("type", "subscribe")
+			.build();
+	}
+
+	private List<Delivery> directed(LocalSession sender, Element presence, Jid target, boolean available) {
+		if (!target.bare().equals(sender.jid().bare())) {
+			if (available) {
+				sender.directedPresence().add(target);
+			}
+			else {
+				sender.directedPresence().remove(target);
+			}
+		}
+		return List.copyOf(deliver(new LinkedHashMap<>(), target, presence).values());
+	}
+
+	/**
+	 * Presence for a JID: a full JID reaches that session if it is connected, a bare JID every
+	 * available resource (RFC 6121 8.5.2.1.1, 8.5.3.1); an account without one gets nothing.
+	 */
+	private Map<Jid, Delivery> deliver(Map<Jid, Delivery> out, Jid to, Element presence) {
+		if (to.isBare()) {
+			for (LocalSession session : this.sessions.sessions(to)) {
+				if (session.available()) {
+					out.putIfAbsent(session.jid(), new Delivery(session.jid(), presence.withAttribute("to", session.jid().toString())));
+				}
+			}
+		}
+		else {
+			LocalSession session = this.sessions.session(to);
+			if (session != null) {
+				out.putIfAbsent(session.jid(), new Delivery(session.jid(), presence));
+			}
+		}
+		return out;
+	}
+
+}

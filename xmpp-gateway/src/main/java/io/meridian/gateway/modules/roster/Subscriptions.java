@@ -1,0 +1,157 @@
+package io.meridian.gateway.modules.roster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.meridian.gateway.accounts.Accounts;
+import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.routing.Delivery;
+import io.meridian.gateway.routing.LocalSession;
+import io.meridian.gateway.routing.SessionRegistry;
+import io.meridian.gateway.stanza.Element;
+import io.meridian.gateway.stanza.Jid;
+import io.meridian.gateway.stanza.Stanzas;
+
+/**
+ * Presence subscriptions between the accounts of this gateway (RFC 6121 section 3): applies a
+ * {@link SubscriptionExchange} to the stored rosters of both sides in one transaction, then
+ * says what everybody must see: roster pushes, the subscription stanza, and the presence that
+ * starts or stops flowing.
+ */
+public class Subscriptions {
+
+	private final RosterStore store;
+
+	private final SessionRegistry sessions;
+
+	private final Accounts accounts;
+
+	private final HostedDomains domains;
+
+	public Subscriptions(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
+		this.store = store;
+		this.sessions = sessions;
+		this.accounts = accounts;
+		this.domains = domains;
+	}
+
+	/**
+	 * A subscription stanza a user sends.
+	 *
+	 * @param user the user's bare JID
+	 * @param presence the stanza (type subscribe, subscribed, unsubscribe or unsubscribed)
+	 * @param contact the contact's bare JID, on a served domain
+	 */
+	public List<Delivery> send(Jid user, Element presence, Jid contact) {
+		// The user's server stamps the bare JIDs (RFC 6121 3.1.2): subscriptions are between accounts.
+		Element stanza = presence.withAttribute("from", user.toString()).withAttribute("to", contact.toString());
+		boolean contactExists = exists(contact);
+		Applied applied = this.store.change(contactExists ? List.of(user, contact) : List.of(user), rows -> {
+			RosterItem mine = rows.item(user, contact);
+			RosterItem theirs = contactExists ? rows.item(contact, user) : RosterItem.absent(user);
+			return save(rows, user, contact, SubscriptionExchange.send(stanza, mine, theirs, contactExists));
+		});
+		return deliveries(user, contact, applied);
+	}
+
+	/**
+	 * Removes an item from the user's roster and ends the subscriptions with the contact (RFC 6121 2.5.2).
+	 * @return what to deliver, or empty when the contact is not on the roster
+	 */
+	public Optional<List<Delivery>> remove(Jid user, Jid contact) {
+		boolean contactExists = exists(contact);
+		Applied applied = this.store.change(contactExists ? List.of(user, contact) : List.of(user), rows -> {
+			RosterItem mine = rows.item(user, contact);
+			if (!mine.listed()) {
+				return null;
+			}
+			RosterItem theirs = contactExists ? rows.item(contact, user) : RosterItem.absent(user);
+			return save(rows, user, contact, SubscriptionExchange.remove(mine, theirs, contactExists));
+		});
+		return Optional.ofNullable(applied).map(a -> deliveries(user, contact, a));
+	}
+
+	/** Roster pushes of one changed item to the owner's interested resources (RFC 6121 2.1.6). */
+	public List<Delivery> pushes(Jid owner, RosterItem item, long version) {
+		List<Delivery> out = new ArrayList<>();
+		for (LocalSession session : this.sessions.sessions(owner)) {
+			if (session.interested()) {
+				Element push = Element.builder("iq", Stanzas.CLIENT)
+					.attribute("type", "set")
+					.attribute("id", "push-" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
+					.attribute("to", session.jid().toString())
+					.child(Element.builder("query", RosterHandler.NAMESPACE).attribute("ver", Long.toString(version)).child(item.toElement()).build())
+					.build();
+				out.add(new Delivery(session.jid(), push));
+			}
+		}
+		return out;
+	}
+
+	private boolean exists(Jid jid) {
+		return jid.local() != null && this.domains.isServed(jid.domain()) && this.accounts.exists(jid.local(), jid.domain());
+	}
+
+	private static Applied save(RosterStore.Rows rows, Jid user, Jid contact, SubscriptionExchange exchange) {
+		long userVersion = rows.save(user, exchange.userBefore(), exchange.user());
+		long contactVersion = exchange.contactBefore().equals(exchange.contact()) ? 0 : rows.save(contact, exchange.contactBefore(), exchange.contact());
+		return new Applied(exchange, userVersion, contactVersion);
+	}
+
+	private List<Delivery> deliveries(Jid user, Jid contact, Applied applied) {
+		SubscriptionExchange exchange = applied.exchange();
+		List<Delivery> out = new ArrayList<>();
+		if (!exchange.userBefore().looksLike(exchange.user())) {
+			out.addAll(pushes(user, exchange.user(), applied.userVersion()));
+		}
+		if (!exchange.contactBefore().looksLike(exchange.contact())) {
+			out.addAll(pushes(contact, exchange.contact(), applied.contactVersion()));
+		}
+		exchange.toContact().forEach(stanza -> out.addAll(toAvailable(contact, stanza)));
+		exchange.toUser().forEach(stanza -> out.addAll(toAvailable(user, stanza)));
+		// Presence starts or stops flowing with the subscription (RFC 6121 3.1.4, 3.2.2, 3.3.3).
+		out.addAll(presenceFlow(contact, user, exchange.contactBefore().state().subscription().from(),
+				exchange.contact().state().subscription().from()));
+		out.addAll(presenceFlow(user, contact, exchange.userBefore().state().subscription().from(),
+				exchange.user().state().subscription().from()));
+		return out;
+	}
+
+	/** The stanza for every available resource of an account (RFC 6121 8.5.2.1). */
+	private List<Delivery> toAvailable(Jid bare, Element stanza) {
+		return this.sessions.sessions(bare).stream().filter(LocalSession::available).map(s -> new Delivery(s.jid(), stanza)).toList();
+	}
+
+	/**
+	 * When {@code to} gains a subscription to {@code from}, it gets the current presence of each of
+	 * {@code from}'s available resources; when it loses one, their unavailable presence.
+	 */
+	private List<Delivery> presenceFlow(Jid from, Jid to, boolean before, boolean after) {
+		if (before == after) {
+			return List.of();
+		}
+		List<Delivery> out = new ArrayList<>();
+		for (LocalSession source : this.sessions.sessions(from)) {
+			Element presence = source.presence();
+			if (presence == null) {
+				continue;
+			}
+			for (LocalSession target : this.sessions.sessions(to)) {
+				if (target.available()) {
+					Element sent = after ? presence : Element.builder("presence", Stanzas.CLIENT)
+						.attribute("from", source.jid().toString())
+						.attribute("type", "unavailable")
+						.build();
+					out.add(new Delivery(target.jid(), sent.withAttribute("to", target.jid().toString())));
+				}
+			}
+		}
+		return out;
+	}
+
+	private record Applied(SubscriptionExchange exchange, long userVersion, long contactVersion) {
+	}
+
+}
