@@ -100,6 +100,10 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 		if (this.serverNameIndication && name != null && isHostName(name)) {
 			parameters.setServerNames(List.of(new SNIHostName(name)));
 		}
+		else if (!this.serverNameIndication) {
+			// An empty list, not null: engines made for a host name would send it otherwise.
+			parameters.setServerNames(List.of());
+		}
 		if (this.verifyMode == VerifyMode.PEER) {
 			parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		}
@@ -123,7 +127,11 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 		return !name.isEmpty() && !name.contains(":") && !name.chars().allMatch(c -> Character.isDigit(c) || c == '.');
 	}
 
-	private KeyManager[] keyManagers() throws GeneralSecurityException, IOException {
+	/**
+	 * The client certificate's key managers, or null without {@code certfile}; for clients that
+	 * build their own context from managers (Lettuce's Netty {@code SslContextBuilder}).
+	 */
+	KeyManager[] keyManagers() throws GeneralSecurityException, IOException {
 		if (this.certfile == null) {
 			return null;
 		}
@@ -140,7 +148,8 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 		return factory.getKeyManagers();
 	}
 
-	private X509TrustManager trustManager() throws GeneralSecurityException, IOException {
+	/** The trust manager for {@code verify-mode}; for clients that build their own context from managers. */
+	X509TrustManager trustManager() throws GeneralSecurityException, IOException {
 		if (this.verifyMode == VerifyMode.NONE) {
 			return TrustAll.INSTANCE;
 		}
