@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -102,16 +101,24 @@ public final class RedisPoolClient {
 				return connection().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			catch (ExecutionException ex) {
-				throw (ex.getCause() instanceof RedisException redis) ? redis
-						: new RedisConnectionException("cannot connect to " + where() + ": " + ex.getCause(), ex.getCause());
+				throw failure(ex.getCause());
 			}
 			catch (TimeoutException ex) {
-				throw new RedisConnectionException("not connected to " + where() + " within call-timeout " + timeout.toMillis() + " ms", ex);
+				throw new RedisConnectionException("Unable to connect to " + where() + " within call-timeout " + timeout.toMillis() + " ms", ex);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new RedisConnectionException("interrupted while connecting to " + where(), ex);
+				throw new RedisConnectionException("Interrupted while connecting to " + where(), ex);
 			}
+		}
+
+		/** Lettuce's own message names only the address; the reason (refused, WRONGPASS, ...) is its root cause. */
+		private RedisConnectionException failure(Throwable failure) {
+			Throwable root = failure;
+			while (root.getCause() != null && root.getCause() != root) {
+				root = root.getCause();
+			}
+			return new RedisConnectionException("Unable to connect to " + where() + ": " + root.getMessage(), failure);
 		}
 
 		private String where() {

@@ -142,6 +142,16 @@ class RedisPoolConfigurationTest {
 		assertThat(RedisPoolClientFactory.clientName(definition)).isEqualTo("redis-a.example-my_tag");
 	}
 
+	@Test
+	void turningServerNameIndicationOffHoldsForAnEngineMadeForTheHost() throws Exception {
+		// Lettuce makes its engine for the host, for which the JDK would send SNI by itself.
+		TlsOptions tls = new TlsOptions(TlsOptions.VerifyMode.PEER, null, null, null, null, false, null, null, null);
+		javax.net.ssl.SSLEngine engine = javax.net.ssl.SSLContext.getDefault().createSSLEngine("redis.internal", 6379);
+		engine.setUseClientMode(true);
+		engine.setSSLParameters(tls.sslParameters("redis.internal"));
+		assertThat(engine.getSSLParameters().getServerNames()).isEmpty();
+	}
+
 	private PoolDefinition bind(String... properties) {
 		Map<String, String> map = new LinkedHashMap<>();
 		for (String property : properties) {

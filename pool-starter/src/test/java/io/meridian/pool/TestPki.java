@@ -94,6 +94,7 @@ final class TestPki {
 	Path encryptedKey(Issued issued, String password) throws GeneralSecurityException, IOException {
 		try {
 			OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+				.setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
 				.setPassword(password.toCharArray())
 				.build();
 			Path file = Files.createTempFile(this.dir, "encrypted-", ".key");
