@@ -89,7 +89,7 @@ final class RedisPoolClientFactory implements PoolClientFactory<RedisPoolClient,
 			.autoReconnect(true)
 			// Fail at once while disconnected, as MongooseIM's eredis workers do, instead of queueing until call-timeout.
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(callTimeout).keepAlive(true).build())
+			.socketOptions(SocketOptions.builder().connectTimeout(callTimeout).build())
 			.timeoutOptions(TimeoutOptions.enabled(callTimeout));
 		if (connection.tls() != null) {
 			options.sslOptions(sslOptions(definition, connection, callTimeout));

@@ -118,6 +118,21 @@ class RedisPoolConfigurationTest {
 	}
 
 	@Test
+	void aClientKeyThatDoesNotOpenIsNamedBeforeAnyConnection() throws Exception {
+		TestPki pki = TestPki.create(this.dir, "clients");
+		TestPki.Issued client = pki.issue("meridian-node-1");
+		Path encrypted = pki.encryptedKey(client, "right");
+		this.runner
+			.withPropertyValues("meridian.outgoing-pools[0].type=redis", "meridian.outgoing-pools[0].connection.port=1",
+					"meridian.outgoing-pools[0].connection.tls.certfile=" + client.certfile(),
+					"meridian.outgoing-pools[0].connection.tls.keyfile=" + encrypted,
+					"meridian.outgoing-pools[0].connection.tls.password=wrong")
+			.run(context -> assertThat(poolFailure(context.getStartupFailure()).getMessage())
+				.startsWith("meridian.outgoing-pools[0] (redis, global, default).connection.tls: ")
+				.doesNotContain("wrong"));
+	}
+
+	@Test
 	void withoutLettuceTheEntryAsksForTheLibrary() {
 		this.runner.withClassLoader(new FilteredClassLoader(RedisClient.class))
 			.withPropertyValues("meridian.outgoing-pools[0].type=redis")
