@@ -125,7 +125,11 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 		return !name.isEmpty() && !name.contains(":") && !name.chars().allMatch(c -> Character.isDigit(c) || c == '.');
 	}
 
-	private KeyManager[] keyManagers() throws GeneralSecurityException, IOException {
+	/**
+	 * The client certificate's key managers, or null without {@code certfile}; for clients that
+	 * build their own context from managers (Lettuce's Netty {@code SslContextBuilder}).
+	 */
+	KeyManager[] keyManagers() throws GeneralSecurityException, IOException {
 		if (this.certfile == null) {
 			return null;
 		}
@@ -142,7 +146,8 @@ public record TlsOptions(@DefaultValue("peer") VerifyMode verifyMode, String cac
 		return factory.getKeyManagers();
 	}
 
-	private X509TrustManager trustManager() throws GeneralSecurityException, IOException {
+	/** The trust manager for {@code verify-mode}; for clients that build their own context from managers. */
+	X509TrustManager trustManager() throws GeneralSecurityException, IOException {
 		if (this.verifyMode == VerifyMode.NONE) {
 			return TrustAll.INSTANCE;
 		}
