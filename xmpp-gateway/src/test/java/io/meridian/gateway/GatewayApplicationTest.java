@@ -12,7 +12,7 @@ import io.meridian.testsupport.ServiceProbes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "meridian.data-dir=./target/gateway-application-test" })
+		properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "spring.grpc.server.port=0", "meridian.data-dir=./target/gateway-application-test" })
 class GatewayApplicationTest {
 
 	@LocalServerPort

@@ -43,7 +43,7 @@ class GatewayProcessIT {
 			.orElseThrow(() -> new IllegalStateException("package the gateway first"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// Output goes to a file: Process.destroy() closes the pipes, which would lose the shutdown lines.
-		this.process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--meridian.c2s.port=0", "--meridian.c2s.direct-tls-port=0", "--server.port=0",
+		this.process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--meridian.c2s.port=0", "--meridian.c2s.direct-tls-port=0", "--server.port=0", "--spring.grpc.server.port=0",
 				"--meridian.c2s.bind-address=127.0.0.1")
 			.redirectErrorStream(true)
 			.redirectOutput(this.log.toFile())

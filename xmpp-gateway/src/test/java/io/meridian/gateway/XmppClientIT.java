@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A stock XMPP client (Smack) against the gateway over real sockets, accounts in real PostgreSQL. */
-@SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "meridian.c2s.bind-address=127.0.0.1",
+@SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "spring.grpc.server.port=0", "meridian.c2s.bind-address=127.0.0.1",
 		"server.port=0", "meridian.hosts=localhost,closed.test", "meridian.registration.domains=localhost" })
 @ActiveProfiles("postgres-it")
 class XmppClientIT {
@@ -56,17 +56,8 @@ class XmppClientIT {
 	private static final Path DATA = Path.of(".", "target", "xmpp-client-it");
 
 	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) throws java.io.IOException {
-		// A fresh data dir: the generated certificate must name this run's domains.
-		org.springframework.util.FileSystemUtils.deleteRecursively(DATA);
-		Endpoint pg = RealServers.locate(RealServer.POSTGRES);
-		registry.add("meridian.data-dir", DATA::toString);
-		registry.add("meridian.outgoing-pools[0].type", () -> "rdbms");
-		registry.add("meridian.outgoing-pools[0].connection.driver", () -> "pgsql");
-		registry.add("meridian.outgoing-pools[0].connection.host", pg::host);
-		registry.add("meridian.outgoing-pools[0].connection.port", pg::port);
-		registry.add("meridian.outgoing-pools[0].connection.database", () -> "test");
-		registry.add("meridian.outgoing-pools[0].connection.username", () -> "postgres");
+	static void postgres(DynamicPropertyRegistry registry) {
+		GatewayIt.postgres(registry, DATA);
 	}
 
 	@Autowired
@@ -227,34 +218,13 @@ class XmppClientIT {
 	}
 
 	private XMPPTCPConnectionConfiguration.Builder config(String user, String password, String mechanism) throws Exception {
-		SASLAuthentication.unBlacklistSASLMechanism("PLAIN");
-		return XMPPTCPConnectionConfiguration.builder()
-			.setXmppDomain("localhost")
-			.setHost("127.0.0.1")
-			.setPort(this.c2s.port())
-			.setSecurityMode(SecurityMode.required)
-			.setCustomX509TrustManager(trustManager())
-			.setUsernameAndPassword(user, password)
-			.addEnabledSaslMechanism(mechanism)
-			.setSendPresence(false);
+		return GatewayIt.smack(DATA, this.c2s.port(), user, password, mechanism);
 	}
 
 	private static SSLContext trust() throws Exception {
 		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new javax.net.ssl.TrustManager[] { trustManager() }, null);
+		context.init(null, new javax.net.ssl.TrustManager[] { GatewayIt.trustManager(DATA) }, null);
 		return context;
-	}
-
-	/** Trusts exactly the certificate the gateway generated for itself. */
-	private static javax.net.ssl.X509TrustManager trustManager() throws Exception {
-		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-		store.load(null, null);
-		try (InputStream in = Files.newInputStream(DATA.resolve("tls/server.crt"))) {
-			store.setCertificateEntry("meridian", CertificateFactory.getInstance("X.509").generateCertificate(in));
-		}
-		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		tmf.init(store);
-		return (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
 	}
 
 }

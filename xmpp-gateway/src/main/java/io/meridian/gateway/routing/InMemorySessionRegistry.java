@@ -40,6 +40,15 @@ public class InMemorySessionRegistry implements SessionRegistry {
 	}
 
 	@Override
+	public Collection<LocalSession> sessions(String domain) {
+		return this.sessions.entrySet()
+			.stream()
+			.filter(e -> e.getKey().domain().equals(domain))
+			.flatMap(e -> e.getValue().values().stream())
+			.toList();
+	}
+
+	@Override
 	public int count() {
 		return this.sessions.values().stream().mapToInt(Map::size).sum();
 	}

@@ -1,5 +1,6 @@
 package io.meridian.gateway.routing;
 
+import java.time.Instant;
 import java.util.Set;
 
 import io.meridian.gateway.stanza.Element;
@@ -15,6 +16,12 @@ public interface LocalSession {
 
 	/** The full JID the session is bound to. */
 	Jid jid();
+
+	/** The client's address, {@code ip:port}. */
+	String address();
+
+	/** When the session was bound. */
+	Instant since();
 
 	/** Whether the client has sent available presence (and not unavailable since). */
 	boolean available();

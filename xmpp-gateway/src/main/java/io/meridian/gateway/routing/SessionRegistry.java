@@ -21,6 +21,9 @@ public interface SessionRegistry {
 	/** All sessions of a bare JID. */
 	Collection<LocalSession> sessions(Jid bare);
 
+	/** All sessions on this node of users of a domain. */
+	Collection<LocalSession> sessions(String domain);
+
 	int count();
 
 }

@@ -1,5 +1,7 @@
 package io.meridian.gateway.stream;
 
+import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +28,8 @@ final class ChannelSession implements LocalSession {
 
 	private final Set<Jid> directedPresence = ConcurrentHashMap.newKeySet();
 
+	private final Instant since = Instant.now();
+
 	ChannelSession(Jid jid, Channel channel, ClientStreamHandler stream) {
 		this.jid = jid;
 		this.channel = channel;
@@ -35,6 +39,17 @@ final class ChannelSession implements LocalSession {
 	@Override
 	public Jid jid() {
 		return this.jid;
+	}
+
+	@Override
+	public String address() {
+		return (this.channel.remoteAddress() instanceof InetSocketAddress inet)
+				? inet.getAddress().getHostAddress() + ":" + inet.getPort() : String.valueOf(this.channel.remoteAddress());
+	}
+
+	@Override
+	public Instant since() {
+		return this.since;
 	}
 
 	@Override

@@ -64,6 +64,26 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
 		feed(bytes, out);
 	}
 
+	/**
+	 * Parses one stanza given outside a stream (by the admin API) under the same rules and
+	 * limits as a client's, in the {@code jabber:client} namespace.
+	 * @throws StreamException when it is not well-formed, too big or too deep
+	 * @throws IllegalArgumentException when it is not exactly one element
+	 */
+	public static Element parseStanza(String xml, StreamLimits limits) {
+		List<Object> events = new java.util.ArrayList<>();
+		new XmlStreamDecoder(limits).feed(("<stream:stream xmlns='" + Namespaces.CLIENT + "' xmlns:stream='" + Namespaces.STREAMS + "'>"
+				+ xml + "</stream:stream>").getBytes(java.nio.charset.StandardCharsets.UTF_8), events);
+		List<Element> elements = events.stream()
+			.filter(StreamEvent.Received.class::isInstance)
+			.map(e -> ((StreamEvent.Received) e).element())
+			.toList();
+		if (elements.size() != 1 || !(events.get(events.size() - 1) instanceof StreamEvent.Closed)) {
+			throw new IllegalArgumentException("expected exactly one complete element, found " + elements.size());
+		}
+		return elements.get(0);
+	}
+
 	/** Feeds raw bytes and adds every event they complete to {@code out}. */
 	void feed(byte[] bytes, List<Object> out) {
 		try {
@@ -133,7 +153,7 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
 		return attributes;
 	}
 
-	private void endElement(List<Object> out) {
+	private void endElement(List<Object> out) throws XMLStreamException {
 		this.depth--;
 		if (this.depth == 0) {
 			out.add(new StreamEvent.Closed());
@@ -141,6 +161,10 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
 		}
 		Element element = this.open.pop().build();
 		if (this.open.isEmpty()) {
+			// A whole stanza may arrive in one read: check its size here too, not only while it is incomplete.
+			if (this.reader.getLocationInfo().getEndingByteOffset() - this.stanzaStart > this.limits.maxStanzaBytes()) {
+				throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "stanza larger than " + this.limits.maxStanzaBytes() + " bytes");
+			}
 			this.stanzaStart = -1;
 			out.add(new StreamEvent.Received(element));
 		}

@@ -71,6 +71,21 @@ class XmlStreamDecoderTest {
 	}
 
 	@Test
+	void anOversizeStanzaThatArrivesWholeInOneReadIsAPolicyViolationToo() {
+		write(OPEN);
+		assertError(() -> write("<message><body>" + "x".repeat(2000) + "</body></message>"), StreamErrorCondition.POLICY_VIOLATION,
+				"larger than 1024 bytes");
+	}
+
+	@Test
+	void aStanzaOfExactlyTheLimitPasses() {
+		write(OPEN);
+		String open = "<message><body>";
+		String close = "</body></message>";
+		assertThat(write(open + "x".repeat(1024 - open.length() - close.length()) + close)).hasSize(1);
+	}
+
+	@Test
 	void manySmallStanzasTogetherAreNotOversize() {
 		write(OPEN);
 		assertThat(write("<presence/>".repeat(200))).hasSize(200);

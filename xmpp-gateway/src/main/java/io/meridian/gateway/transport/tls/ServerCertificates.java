@@ -7,7 +7,15 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -43,16 +51,55 @@ public final class ServerCertificates {
 	private ServerCertificates() {
 	}
 
+	/**
+	 * Certificate and key are read with the JDK's own providers: with another provider first in
+	 * the JVM's list (BouncyCastle, put there by some libraries), keys would report algorithm
+	 * names JSSE does not look for, and every handshake would fail.
+	 */
 	public static SslContext serverContext(Path certfile, Path keyfile) {
 		try {
-			return SslContextBuilder.forServer(certfile.toFile(), keyfile.toFile())
+			List<X509Certificate> chain;
+			try (InputStream in = Files.newInputStream(certfile)) {
+				chain = CertificateFactory.getInstance("X.509", "SUN").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
+			}
+			if (chain.isEmpty()) {
+				throw new IllegalArgumentException("no certificate in " + certfile);
+			}
+			return SslContextBuilder.forServer(privateKey(keyfile), chain)
 				.protocols(SslProtocols.TLS_v1_3, SslProtocols.TLS_v1_2)
 				.build();
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (IOException | GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("Cannot load the TLS certificate " + certfile + " and key " + keyfile + ": " + ex.getMessage(), ex);
 		}
 	}
+
+	/** A PKCS#8 PEM key ({@code BEGIN PRIVATE KEY}): EC, RSA or EdDSA. */
+	static PrivateKey privateKey(Path keyfile) throws IOException, GeneralSecurityException {
+		String pem = Files.readString(keyfile);
+		int begin = pem.indexOf(PKCS8_BEGIN);
+		int end = pem.indexOf(PKCS8_END);
+		if (begin < 0 || end < begin) {
+			throw new IllegalArgumentException(keyfile + " holds no PKCS#8 key ('" + PKCS8_BEGIN + "'); convert it with "
+					+ "'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem'");
+		}
+		byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + PKCS8_BEGIN.length(), end));
+		for (String[] algorithm : JDK_KEY_FACTORIES) {
+			try {
+				return KeyFactory.getInstance(algorithm[0], algorithm[1]).generatePrivate(new PKCS8EncodedKeySpec(der));
+			}
+			catch (InvalidKeySpecException ex) {
+				// Not this algorithm: try the next.
+			}
+		}
+		throw new IllegalArgumentException(keyfile + " holds a key that is not EC, RSA or EdDSA");
+	}
+
+	private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
+
+	private static final String PKCS8_END = "-----END PRIVATE KEY-----";
+
+	private static final String[][] JDK_KEY_FACTORIES = { { "EC", "SunEC" }, { "RSA", "SunRsaSign" }, { "EdDSA", "SunEC" } };
 
 	/** Returns {@code dir/server.crt} and {@code dir/server.key}, generating them first if missing. */
 	public static Path[] selfSigned(Path dir, List<String> domains) {
