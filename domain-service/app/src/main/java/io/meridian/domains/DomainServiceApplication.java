@@ -1,6 +1,7 @@
 package io.meridian.domains;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
@@ -9,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import io.meridian.domains.grpc.DomainsGrpcService;
 import io.meridian.domains.nudge.DomainNudges;
@@ -45,13 +47,20 @@ public class DomainServiceApplication {
 		// Baseline 0: in a database other services already use, V1 still runs.
 		Flyway.configure()
 			.dataSource(pool.client().dataSource())
-			.locations("classpath:db/domains")
+			.locations(migrations(pool.client()))
 			.table("domains_schema_history")
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.load()
 			.migrate();
 		return new JdbcDomainStore(pool);
+	}
+
+	/** PostgreSQL's migrations (H2 in its PostgreSQL mode reads them too), or MariaDB's. */
+	private static String migrations(RdbmsClient client) {
+		String product = client.jdbc().execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+		String name = (product != null) ? product.toLowerCase(Locale.ROOT) : "";
+		return (name.contains("mariadb") || name.contains("mysql")) ? "classpath:db/domains-mysql" : "classpath:db/domains";
 	}
 
 	@Bean

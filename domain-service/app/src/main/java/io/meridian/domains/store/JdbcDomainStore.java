@@ -3,14 +3,14 @@ package io.meridian.domains.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,7 +23,7 @@ import io.meridian.pool.OutgoingPool;
 import io.meridian.pool.RdbmsClient;
 
 /**
- * The domain tables in PostgreSQL, through an rdbms pool. A change reads its row with
+ * The domain tables in PostgreSQL (or MariaDB), through an rdbms pool. A change reads its row with
  * {@code for update}, so concurrent changes of one domain queue up and each sees the other's
  * result; the row and its event commit together.
  */
@@ -58,8 +58,9 @@ public class JdbcDomainStore implements DomainStore {
 		try {
 			return write(jdbc -> insertUnlessPresent(jdbc, domain, hostType));
 		}
-		catch (DuplicateKeyException ex) {
-			// Another add of the same domain committed between our read and our insert: read it now.
+		catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+			// A concurrent add of the same domain won (PostgreSQL: unique violation; MariaDB: a
+			// deadlock on the gap lock of the missing row): read what it wrote.
 			return write(jdbc -> insertUnlessPresent(jdbc, domain, hostType));
 		}
 	}
@@ -144,8 +145,7 @@ public class JdbcDomainStore implements DomainStore {
 			if (newest == null) {
 				return 0;
 			}
-			return jdbc.update("delete from domain_events where time < ? and id < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC),
-					newest);
+			return jdbc.update("delete from domain_events where time < ? and id < ?", Timestamp.from(cutoff), newest);
 		});
 	}
 
@@ -173,7 +173,7 @@ public class JdbcDomainStore implements DomainStore {
 	}
 
 	private static Instant time(ResultSet rs) throws SQLException {
-		OffsetDateTime time = rs.getObject("time", OffsetDateTime.class);
+		Timestamp time = rs.getTimestamp("time");
 		return (time != null) ? time.toInstant() : null;
 	}
 

@@ -1,6 +1,9 @@
 package io.meridian.domains;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,18 +19,19 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.meridian.domains.api.DomainError;
 import io.meridian.domains.api.DomainRefusedException;
@@ -50,33 +54,27 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * domain-service as its callers see it: the api module's client over a real gRPC channel,
- * domains in a real PostgreSQL, nudges through a real Redis.
+ * domains in a real database (each subclass names one), nudges through a real Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.grpc.server.port=0", "spring.grpc.server.address=127.0.0.1",
 				"meridian.domains.host-types=type1,type2,paged", "meridian.domains.static[static.example]=type-static" })
 @DirtiesContext
-class DomainServiceIT {
-
-	private static final String CHANNEL = "meridian:domains:it-" + System.nanoTime();
+abstract class AbstractDomainServiceIT {
 
 	private static final AtomicInteger names = new AtomicInteger();
 
-	private static String schema;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		schema = ItServers.postgresSchema(registry, "domains_it");
+	/** The real Redis, on a channel of the test class's own: runs sharing the server do not nudge each other. */
+	static void redis(DynamicPropertyRegistry registry) {
 		Endpoint redis = RealServers.locate(RealServer.REDIS);
 		registry.add("meridian.domains.redis.host", redis::host);
 		registry.add("meridian.domains.redis.port", redis::port);
-		registry.add("meridian.domains.redis.channel", () -> CHANNEL);
+		String channel = "meridian:domains:it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+		registry.add("meridian.domains.redis.channel", () -> channel);
 	}
 
-	@AfterAll
-	static void dropSchema() {
-		ItServers.dropSchema(schema);
-	}
+	@Value("${meridian.domains.redis.channel}")
+	String nudgeChannel;
 
 	@Autowired
 	GrpcServerLifecycle grpcServer;
@@ -333,7 +331,7 @@ class DomainServiceIT {
 					received.add(message);
 				}
 			});
-			subscriber.sync().subscribe(CHANNEL);
+			subscriber.sync().subscribe(this.nudgeChannel);
 
 			DomainChange added = this.client.add(name("nudge"), "type1");
 			awaitNudge(received, added.getEventId());
@@ -349,12 +347,14 @@ class DomainServiceIT {
 	void theCleanupDeletesOldEventsButAlwaysKeepsTheNewest() {
 		this.client.add(name("recent"), "type1");
 		long recent = this.client.eventsAfter(0, 1).getLastEventId();
-		long oldest = jdbc().queryForObject("insert into domain_events (domain, time) values ('old-1.example', timestamp with time zone '2001-01-01 00:00:00+00') returning id", Long.class);
-		long newestButOld = jdbc().queryForObject("insert into domain_events (domain, time) values ('old-2.example', timestamp with time zone '2001-01-02 00:00:00+00') returning id", Long.class);
+		long oldest = insertEvent("old-1.example", Instant.parse("2001-01-01T00:00:00Z"));
+		long newestButOld = insertEvent("old-2.example", Instant.parse("2001-01-02T00:00:00Z"));
 
 		assertThat(this.cleanup.runOnce()).isEqualTo(1);
 		assertThat(eventIds()).doesNotContain(oldest).contains(recent, newestButOld);
-		assertThat(this.client.eventsAfter(0, 1000).getLastEventId()).isEqualTo(newestButOld);
+		EventsAfterResponse log = this.client.eventsAfter(0, 1000);
+		assertThat(log.getLastEventId()).isEqualTo(newestButOld);
+		assertThat(log.getEventsList()).extracting(DomainEvent::getId).doesNotContain(oldest);
 
 		long next = this.client.add(name("recent"), "type1").getEventId();
 		assertThat(this.cleanup.runOnce()).isEqualTo(1);
@@ -401,6 +401,19 @@ class DomainServiceIT {
 
 	private int eventRows(String domain) {
 		return jdbc().queryForObject("select count(*) from domain_events where domain = ?", Integer.class, domain);
+	}
+
+	/** An event as an older domain-service would have left it. */
+	private long insertEvent(String domain, Instant time) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc().update(connection -> {
+			PreparedStatement insert = connection.prepareStatement("insert into domain_events (domain, time) values (?, ?)",
+					new String[] { "id" });
+			insert.setString(1, domain);
+			insert.setTimestamp(2, Timestamp.from(time));
+			return insert;
+		}, key);
+		return key.getKey().longValue();
 	}
 
 	private List<Long> eventIds() {
