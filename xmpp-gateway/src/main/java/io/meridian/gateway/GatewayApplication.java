@@ -1,7 +1,10 @@
 package io.meridian.gateway;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +20,7 @@ import io.meridian.gateway.accounts.Accounts;
 import io.meridian.gateway.auth.AuthProperties;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
-import io.meridian.gateway.domain.StaticHostedDomains;
+import io.meridian.gateway.domain.DomainTable;
 import io.meridian.gateway.modules.ping.PingHandler;
 import io.meridian.gateway.modules.presence.PresenceModule;
 import io.meridian.gateway.modules.register.InBandRegistration;
@@ -43,9 +46,12 @@ import io.meridian.pool.RdbmsClient;
 @EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class })
 public class GatewayApplication {
 
+	/** Static domains, each its own host type, plus the dynamic ones domain-service adds when it is followed. */
 	@Bean
-	HostedDomains hostedDomains(GatewayProperties properties) {
-		return new StaticHostedDomains(properties.hosts());
+	DomainTable domainTable(GatewayProperties properties) {
+		Map<String, String> statics = new LinkedHashMap<>();
+		properties.hosts().forEach(host -> statics.put(host, host.toLowerCase(Locale.ROOT)));
+		return new DomainTable(statics, properties.hostTypes());
 	}
 
 	/** The gateway's tables in the global rdbms pool, migrated before anything uses them. */

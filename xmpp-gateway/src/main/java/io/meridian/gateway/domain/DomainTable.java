@@ -64,6 +64,15 @@ public final class DomainTable implements HostedDomains {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
+	/** The dynamic (not locked) domains now served. */
+	public Set<String> dynamicDomains() {
+		return this.domains.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().locked())
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
 	/** The host types given at start: those of the static domains and those allowed for dynamic ones. */
 	public Set<String> hostTypes() {
 		return this.hostTypes;

@@ -11,7 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 import io.meridian.gateway.auth.SaslMechanisms;
-import io.meridian.gateway.domain.StaticHostedDomains;
+import io.meridian.gateway.domain.DomainTable;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.Router;
 
@@ -27,7 +27,7 @@ class ClientStreamHandlerTest {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	static C2sServices services(List<String> domains, SimpleMeterRegistry meters) {
-		StaticHostedDomains hosted = new StaticHostedDomains(domains);
+		DomainTable hosted = new DomainTable(domains.stream().collect(java.util.stream.Collectors.toMap(d -> d, d -> d)), List.of());
 		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
 		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
 				new Router(sessions, hosted, List.of(), (sender, presence, target) -> List.of()), null, StartTlsPolicy.DISABLED, null,
