@@ -28,6 +28,11 @@ record Endpoints(String postgres, String redis) {
 		properties.put(prefix + "connection.port", port(this.postgres));
 		properties.put(prefix + "connection.database", "test");
 		properties.put(prefix + "connection.username", "postgres");
+		String redis = "meridian.outgoing-pools[1].";
+		properties.put(redis + "type", "redis");
+		properties.put(redis + "pool.workers", WORKERS);
+		properties.put(redis + "connection.host", host(this.redis));
+		properties.put(redis + "connection.port", port(this.redis));
 		return properties;
 	}
 

@@ -10,6 +10,10 @@ import io.meridian.pool.OutgoingPools;
 import io.meridian.pool.OutgoingPoolsAutoConfiguration;
 import io.meridian.pool.PoolType;
 import io.meridian.pool.RdbmsClient;
+import io.meridian.pool.RedisPoolClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,8 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a call through an outgoing pool costs over the same call on the bare client: the same
- * query on a bare HikariCP pool and on an rdbms pool of as many connections. Both sides use
- * JdbcTemplate, so the difference is the pool's worker choice, circuit breaker and metrics.
+ * query on a bare HikariCP pool and on an rdbms pool of as many connections (both through
+ * JdbcTemplate), and the same GET on a bare Lettuce connection and through a redis pool. The
+ * difference is the pool's worker choice, circuit breaker, timeouts and metrics.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -39,6 +44,8 @@ public class PoolOverheadBenchmark {
 
 	static final String QUERY = "select 1";
 
+	static final String KEY = "meridian:bench:key";
+
 	private ConfigurableApplicationContext context;
 
 	private HikariDataSource bareDataSource;
@@ -46,6 +53,12 @@ public class PoolOverheadBenchmark {
 	private JdbcTemplate bareJdbc;
 
 	private OutgoingPool<RdbmsClient> rdbms;
+
+	private RedisClient bareRedisClient;
+
+	private StatefulRedisConnection<String, String> bareRedis;
+
+	private OutgoingPool<RedisPoolClient> redis;
 
 	@Setup(Level.Trial)
 	public void start() {
@@ -62,12 +75,18 @@ public class PoolOverheadBenchmark {
 			.properties(endpoints.poolProperties())
 			.run();
 		this.rdbms = this.context.getBean(OutgoingPools.class).get(PoolType.RDBMS);
+		this.redis = this.context.getBean(OutgoingPools.class).get(PoolType.REDIS);
+		this.bareRedisClient = RedisClient.create(RedisURI.create(Endpoints.host(endpoints.redis()), Endpoints.port(endpoints.redis())));
+		this.bareRedis = this.bareRedisClient.connect();
+		this.bareRedis.sync().set(KEY, "value");
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() {
 		this.context.close();
 		this.bareDataSource.close();
+		this.bareRedis.close();
+		this.bareRedisClient.shutdown();
 	}
 
 	@Benchmark
@@ -78,6 +97,16 @@ public class PoolOverheadBenchmark {
 	@Benchmark
 	public Integer rdbmsPool() {
 		return this.rdbms.call(c -> c.jdbc().queryForObject(QUERY, Integer.class));
+	}
+
+	@Benchmark
+	public String redisBare() {
+		return this.bareRedis.sync().get(KEY);
+	}
+
+	@Benchmark
+	public String redisPool() {
+		return this.redis.call(c -> c.commands().get(KEY));
 	}
 
 	@Configuration(proxyBeanMethods = false)
