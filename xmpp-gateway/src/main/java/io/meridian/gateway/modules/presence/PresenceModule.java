@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.meridian.gateway.modules.roster.RosterItem;
 import io.meridian.gateway.modules.roster.RosterStore;
-import io.meridian.gateway.modules.roster.Subscriptions;
+import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.routing.Delivery;
 import io.meridian.gateway.routing.LocalSession;
 import io.meridian.gateway.routing.PresenceHandler;
@@ -27,7 +27,7 @@ import io.meridian.gateway.stanza.Xml;
  * broadcast goes to the user's subscribers and own resources, an initial one also collects the
  * presence of the user's contacts (answering the probes locally) and the subscription requests
  * waiting for the user; directed presence is remembered so its recipients hear the unavailable
- * presence too. Subscription stanzas go to {@link Subscriptions}.
+ * presence too. Subscription stanzas go to {@link RosterChanges}, which tells everybody concerned.
  */
 public class PresenceModule implements PresenceHandler {
 
@@ -37,12 +37,12 @@ public class PresenceModule implements PresenceHandler {
 
 	private final RosterStore store;
 
-	private final Subscriptions subscriptions;
+	private final RosterChanges changes;
 
-	public PresenceModule(SessionRegistry sessions, RosterStore store, Subscriptions subscriptions) {
+	public PresenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes) {
 		this.sessions = sessions;
 		this.store = store;
-		this.subscriptions = subscriptions;
+		this.changes = changes;
 	}
 
 	@Override
@@ -70,7 +70,8 @@ public class PresenceModule implements PresenceHandler {
 			return List.of();
 		}
 		// 3.1.3: a subscription addressed to a full JID is about the bare JID.
-		return this.subscriptions.send(user, presence, target.bare());
+		this.changes.subscription(user, presence, target.bare());
+		return List.of();
 	}
 
 	private List<Delivery> broadcast(LocalSession sender, Element presence, boolean available) {
