@@ -143,6 +143,24 @@ class RosterPresenceIT {
 	}
 
 	@Test
+	void aUsersResourcesSeeEachOtherWithTheirPriorities() throws Exception {
+		User bob = user("localhost");
+		XMPPTCPConnection phone = login(bob, "phone");
+		Roster phoneView = Roster.getInstanceFor(phone);
+		available(phone, 1);
+		XMPPTCPConnection tablet = login(bob, "tablet");
+		Roster tabletView = Roster.getInstanceFor(tablet);
+		available(tablet, 5);
+
+		eventually().until(() -> tabletView.getAvailablePresences(bob.jid()).size() == 2);
+		eventually().until(() -> phoneView.getAvailablePresences(bob.jid()).size() == 2);
+		Presence seen = phoneView.getPresenceResource(JidCreate.fullFrom(bob.jid() + "/tablet"));
+		assertThat(seen.isAvailable()).isTrue();
+		assertThat(seen.getPriority()).isEqualTo(5);
+		assertThat(tabletView.getPresenceResource(JidCreate.fullFrom(bob.jid() + "/phone")).getPriority()).isEqualTo(1);
+	}
+
+	@Test
 	void anUnchangedRosterVersionIsAnsweredWithAnEmptyResult() throws Exception {
 		User alice = user("localhost");
 		XMPPTCPConnection a = login(alice, "laptop");
@@ -392,7 +410,11 @@ class RosterPresenceIT {
 	}
 
 	private static void available(XMPPTCPConnection connection) throws Exception {
-		connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().build());
+		available(connection, 0);
+	}
+
+	private static void available(XMPPTCPConnection connection, int priority) throws Exception {
+		connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().setPriority(priority).build());
 		ping(connection);
 	}
 
