@@ -92,15 +92,13 @@ public class RosterChanges {
 	/** Adds a contact to the user's roster or changes its name and groups (RFC 6121 2.3, 2.4). */
 	public void update(Jid user, Jid contact, String name, List<String> groups) {
 		this.locks.holding(List.of(user), () -> {
-			Applied applied = this.store.change(List.of(user), rows -> {
+			Saved saved = this.store.change(List.of(user), rows -> {
 				RosterItem before = rows.item(user, contact);
 				RosterItem after = before.listedAs(name, groups);
-				SubscriptionExchange exchange = new SubscriptionExchange(before, after, RosterItem.absent(user), RosterItem.absent(user),
-						List.of(), List.of());
-				return new Applied(exchange, rows.save(user, before, after), 0);
+				return new Saved(after, rows.save(user, before, after));
 			});
 			// 2.3.2: a push even when nothing changed; the client that sent the set waits for one.
-			deliver(pushes(user, applied.exchange().user(), applied.userVersion()));
+			deliver(pushes(user, saved.item(), saved.version()));
 			return null;
 		});
 	}
@@ -188,6 +186,9 @@ public class RosterChanges {
 	}
 
 	private record Applied(SubscriptionExchange exchange, long userVersion, long contactVersion) {
+	}
+
+	private record Saved(RosterItem item, long version) {
 	}
 
 }
