@@ -24,9 +24,9 @@ import io.meridian.gateway.domain.DomainTable;
 import io.meridian.gateway.modules.ping.PingHandler;
 import io.meridian.gateway.modules.presence.PresenceModule;
 import io.meridian.gateway.modules.register.InBandRegistration;
+import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.modules.roster.RosterHandler;
 import io.meridian.gateway.modules.roster.RosterStore;
-import io.meridian.gateway.modules.roster.Subscriptions;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.IqHandler;
 import io.meridian.gateway.routing.PresenceHandler;
@@ -89,18 +89,18 @@ public class GatewayApplication {
 	}
 
 	@Bean
-	Subscriptions subscriptions(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
-		return new Subscriptions(store, sessions, accounts, domains);
+	RosterChanges rosterChanges(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
+		return new RosterChanges(store, sessions, accounts, domains);
 	}
 
 	@Bean
-	RosterHandler rosterHandler(RosterStore store, Subscriptions subscriptions) {
-		return new RosterHandler(store, subscriptions);
+	RosterHandler rosterHandler(RosterStore store, RosterChanges changes) {
+		return new RosterHandler(store, changes);
 	}
 
 	@Bean
-	PresenceModule presenceModule(SessionRegistry sessions, RosterStore store, Subscriptions subscriptions) {
-		return new PresenceModule(sessions, store, subscriptions);
+	PresenceModule presenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes) {
+		return new PresenceModule(sessions, store, changes);
 	}
 
 	@Bean

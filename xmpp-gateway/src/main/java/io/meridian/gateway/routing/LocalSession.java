@@ -46,7 +46,10 @@ public interface LocalSession {
 	 */
 	Set<Jid> directedPresence();
 
-	/** Writes a stanza to the client. */
+	/**
+	 * Writes a stanza to the client. Stanzas delivered one after another, from any threads,
+	 * reach the client in that order.
+	 */
 	void deliver(Element stanza);
 
 	/** Ends the session with a stream error condition ({@code conflict}, {@code host-gone}, ...). */

@@ -115,9 +115,11 @@ public class Router {
 	/** Writes each delivery to its session; the sender is reached directly, it may be unregistered already. */
 	private void deliver(LocalSession sender, List<Delivery> deliveries) {
 		for (Delivery delivery : deliveries) {
-			LocalSession session = delivery.to().equals(sender.jid()) ? sender : this.sessions.session(delivery.to());
-			if (session != null) {
-				session.deliver(delivery.stanza());
+			if (delivery.to().equals(sender.jid())) {
+				sender.deliver(delivery.stanza());
+			}
+			else {
+				this.sessions.deliver(delivery);
 			}
 		}
 	}

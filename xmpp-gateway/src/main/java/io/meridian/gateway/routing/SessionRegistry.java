@@ -26,4 +26,12 @@ public interface SessionRegistry {
 
 	int count();
 
+	/** Writes a stanza to the session bound to its full JID; a session gone meanwhile is skipped. */
+	default void deliver(Delivery delivery) {
+		LocalSession session = session(delivery.to());
+		if (session != null) {
+			session.deliver(delivery.stanza());
+		}
+	}
+
 }

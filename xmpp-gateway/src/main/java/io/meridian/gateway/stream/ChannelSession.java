@@ -4,8 +4,10 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.netty.channel.Channel;
+import io.netty.util.ReferenceCountUtil;
 
 import io.meridian.gateway.routing.LocalSession;
 import io.meridian.gateway.stanza.Element;
@@ -103,7 +105,15 @@ final class ChannelSession implements LocalSession {
 
 	@Override
 	public void deliver(Element stanza) {
-		this.channel.writeAndFlush(ClientStreamHandler.bytes(stanza.toXml(Namespaces.CLIENT)));
+		Object bytes = ClientStreamHandler.bytes(stanza.toXml(Namespaces.CLIENT));
+		// Always through the event loop's queue: a write from the loop's own thread would
+		// otherwise overtake writes other threads queued before it (roster pushes in commit order).
+		try {
+			this.channel.eventLoop().execute(() -> this.channel.writeAndFlush(bytes));
+		}
+		catch (RejectedExecutionException ex) {
+			ReferenceCountUtil.release(bytes);
+		}
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.meridian.gateway.modules.roster.RosterItem;
 import io.meridian.gateway.modules.roster.RosterStore;
-import io.meridian.gateway.modules.roster.Subscriptions;
+import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.routing.Delivery;
 import io.meridian.gateway.routing.LocalSession;
 import io.meridian.gateway.routing.PresenceHandler;
@@ -27,7 +27,7 @@ import io.meridian.gateway.stanza.Xml;
  * broadcast goes to the user's subscribers and own resources, an initial one also collects the
  * presence of the user's contacts (answering the probes locally) and the subscription requests
  * waiting for the user; directed presence is remembered so its recipients hear the unavailable
- * presence too. Subscription stanzas go to {@link Subscriptions}.
+ * presence too. Subscription stanzas go to {@link RosterChanges}, which tells everybody concerned.
  */
 public class PresenceModule implements PresenceHandler {
 
@@ -37,12 +37,12 @@ public class PresenceModule implements PresenceHandler {
 
 	private final RosterStore store;
 
-	private final Subscriptions subscriptions;
+	private final RosterChanges changes;
 
-	public PresenceModule(SessionRegistry sessions, RosterStore store, Subscriptions subscriptions) {
+	public PresenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes) {
 		this.sessions = sessions;
 		this.store = store;
-		this.subscriptions = subscriptions;
+		this.changes = changes;
 	}
 
 	@Override
@@ -55,7 +55,7 @@ public class PresenceModule implements PresenceHandler {
 			case "subscribe", "subscribed", "unsubscribe", "unsubscribed" -> subscription(sender, presence, target);
 			// Probes are the server's business (4.3); between local accounts they are answered without being sent.
 			case "probe" -> List.of();
-			case "error" -> (target == null) ? List.of() : deliver(new LinkedHashMap<>(), target, presence).values().stream().toList();
+			case "error" -> (target == null) ? List.of() : List.copyOf(deliver(new LinkedHashMap<>(), target, presence).values());
 			default -> List.of(new Delivery(sender.jid(), StanzaError.BAD_REQUEST.replyTo(presence, "no presence type " + type)));
 		};
 	}
@@ -70,19 +70,25 @@ public class PresenceModule implements PresenceHandler {
 			return List.of();
 		}
 		// 3.1.3: a subscription addressed to a full JID is about the bare JID.
-		return this.subscriptions.send(user, presence, target.bare());
+		this.changes.subscription(user, presence, target.bare());
+		return List.of();
 	}
 
 	private List<Delivery> broadcast(LocalSession sender, Element presence, boolean available) {
-		boolean initial = available && !sender.available();
 		boolean wasAvailable = sender.available();
 		sender.updatePresence(presence);
-		Jid user = sender.jid().bare();
 		Set<Jid> directed = Set.copyOf(sender.directedPresence());
 		if (!available) {
 			sender.directedPresence().removeAll(directed);
 		}
-		List<RosterItem> roster = (available || wasAvailable) ? this.store.read(user).items() : List.of();
+		if (!available && !wasAvailable) {
+			// Nobody saw it available; only those it sent presence to need to hear the end.
+			Map<Jid, Delivery> out = new LinkedHashMap<>();
+			directed.forEach(jid -> deliver(out, jid, presence));
+			return List.copyOf(out.values());
+		}
+		Jid user = sender.jid().bare();
+		List<RosterItem> roster = this.store.read(user).items();
 		// Keyed by recipient: a contact that also got directed presence hears it once.
 		Map<Jid, Delivery> out = new LinkedHashMap<>();
 		for (RosterItem item : roster) {
@@ -92,7 +98,7 @@ public class PresenceModule implements PresenceHandler {
 		}
 		for (LocalSession own : this.sessions.sessions(user)) {
 			// 4.2.2: the new presence reaches every available resource, the sender's own included.
-			if ((available || wasAvailable) && own.available() && (own != sender || available)) {
+			if (own.available() && (own != sender || available)) {
 				out.put(own.jid(), new Delivery(own.jid(), presence.withAttribute("to", own.jid().toString())));
 			}
 		}
@@ -102,23 +108,27 @@ public class PresenceModule implements PresenceHandler {
 			return List.copyOf(out.values());
 		}
 		List<Delivery> all = new ArrayList<>(out.values());
-		if (initial) {
-			all.addAll(contactsPresence(sender, roster));
+		if (!wasAvailable) {
+			all.addAll(currentPresence(sender, roster));
 			all.addAll(pendingRequests(sender, roster));
 		}
 		return all;
 	}
 
-	/** 4.3.2: the probe of an initial presence, answered with each contact's available resources. */
-	private List<Delivery> contactsPresence(LocalSession sender, List<RosterItem> roster) {
+	/**
+	 * 4.2.2, 4.3.2: the probes of an initial presence, answered here with the presence of each
+	 * available resource of the contacts the user is subscribed to, and of the user's own others.
+	 */
+	private List<Delivery> currentPresence(LocalSession sender, List<RosterItem> roster) {
 		List<Delivery> out = new ArrayList<>();
-		for (RosterItem item : roster) {
-			if (item.listed() && item.state().subscription().to()) {
-				for (LocalSession contact : this.sessions.sessions(item.jid())) {
-					Element presence = contact.presence();
-					if (presence != null) {
-						out.add(new Delivery(sender.jid(), presence.withAttribute("to", sender.jid().toString())));
-					}
+		List<Jid> sources = new ArrayList<>();
+		sources.add(sender.jid().bare());
+		roster.stream().filter(item -> item.listed() && item.state().subscription().to()).map(RosterItem::jid).forEach(sources::add);
+		for (Jid source : sources) {
+			for (LocalSession session : this.sessions.sessions(source)) {
+				Element presence = session.presence();
+				if (presence != null && session != sender) {
+					out.add(new Delivery(sender.jid(), presence.withAttribute("to", sender.jid().toString())));
 				}
 			}
 		}

@@ -1,6 +1,5 @@
 package io.meridian.gateway.modules.roster;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.meridian.gateway.routing.Delivery;
@@ -25,11 +24,11 @@ public class RosterHandler implements IqHandler {
 
 	private final RosterStore store;
 
-	private final Subscriptions subscriptions;
+	private final RosterChanges changes;
 
-	public RosterHandler(RosterStore store, Subscriptions subscriptions) {
+	public RosterHandler(RosterStore store, RosterChanges changes) {
 		this.store = store;
-		this.subscriptions = subscriptions;
+		this.changes = changes;
 	}
 
 	@Override
@@ -76,32 +75,20 @@ public class RosterHandler implements IqHandler {
 		catch (RosterSet.Refused ex) {
 			return reply(sender, ex.error().replyTo(iq, ex.getMessage()));
 		}
-		List<Delivery> out = new ArrayList<>();
 		if (request.remove()) {
-			var removed = this.subscriptions.remove(owner, request.jid());
-			if (removed.isEmpty()) {
+			if (!this.changes.remove(owner, request.jid())) {
 				return reply(sender, StanzaError.ITEM_NOT_FOUND.replyTo(iq, request.jid() + " is not on the roster"));
 			}
-			out.addAll(removed.get());
 		}
 		else {
-			Saved saved = this.store.change(List.of(owner), rows -> {
-				RosterItem before = rows.item(owner, request.jid());
-				RosterItem after = before.listedAs(request.name(), request.groups());
-				return new Saved(after, rows.save(owner, before, after));
-			});
-			out.addAll(this.subscriptions.pushes(owner, saved.item(), saved.version()));
+			this.changes.update(owner, request.jid(), request.name(), request.groups());
 		}
-		// Pushes first: a client that waits for the result finds its roster changed already (2.3.2).
-		out.add(new Delivery(sender.jid(), Stanzas.result(iq)));
-		return out;
+		// The pushes are queued already: a client that waits for the result finds its roster changed (2.3.2).
+		return reply(sender, Stanzas.result(iq));
 	}
 
 	private static List<Delivery> reply(LocalSession sender, Element reply) {
 		return List.of(new Delivery(sender.jid(), reply));
-	}
-
-	private record Saved(RosterItem item, long version) {
 	}
 
 }

@@ -2,7 +2,6 @@ package io.meridian.gateway.modules.roster;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.meridian.gateway.accounts.Accounts;
@@ -15,12 +14,16 @@ import io.meridian.gateway.stanza.Jid;
 import io.meridian.gateway.stanza.Stanzas;
 
 /**
- * Presence subscriptions between the accounts of this gateway (RFC 6121 section 3): applies a
- * {@link SubscriptionExchange} to the stored rosters of both sides in one transaction, then
- * says what everybody must see: roster pushes, the subscription stanza, and the presence that
- * starts or stops flowing.
+ * Every change of the stored rosters: roster sets (RFC 6121 section 2) and presence
+ * subscriptions between the accounts of this gateway (section 3). A subscription applies a
+ * {@link SubscriptionExchange} to both accounts in one transaction; then everybody concerned is
+ * told: roster pushes, the subscription stanza, and the presence that starts or stops flowing.
+ * <p>
+ * Unlike a handler, this writes its stanzas itself, while it still holds the accounts: a push
+ * carries the item as one transaction left it, so pushes of one roster must reach the client in
+ * commit order or the client keeps a stale item.
  */
-public class Subscriptions {
+public class RosterChanges {
 
 	private final RosterStore store;
 
@@ -30,7 +33,9 @@ public class Subscriptions {
 
 	private final HostedDomains domains;
 
-	public Subscriptions(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
+	private final AccountLocks locks = new AccountLocks(256);
+
+	public RosterChanges(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
 		this.store = store;
 		this.sessions = sessions;
 		this.accounts = accounts;
@@ -44,50 +49,58 @@ public class Subscriptions {
 	 * @param presence the stanza (type subscribe, subscribed, unsubscribe or unsubscribed)
 	 * @param contact the contact's bare JID, on a served domain
 	 */
-	public List<Delivery> send(Jid user, Element presence, Jid contact) {
+	public void subscription(Jid user, Element presence, Jid contact) {
 		// The user's server stamps the bare JIDs (RFC 6121 3.1.2): subscriptions are between accounts.
 		Element stanza = presence.withAttribute("from", user.toString()).withAttribute("to", contact.toString());
 		boolean contactExists = exists(contact);
-		Applied applied = this.store.change(contactExists ? List.of(user, contact) : List.of(user), rows -> {
-			RosterItem mine = rows.item(user, contact);
-			RosterItem theirs = contactExists ? rows.item(contact, user) : RosterItem.absent(user);
-			return save(rows, user, contact, SubscriptionExchange.send(stanza, mine, theirs, contactExists));
+		List<Jid> owners = contactExists ? List.of(user, contact) : List.of(user);
+		this.locks.holding(owners, () -> {
+			Applied applied = this.store.change(owners, rows -> {
+				RosterItem mine = rows.item(user, contact);
+				RosterItem theirs = contactExists ? rows.item(contact, user) : RosterItem.absent(user);
+				return save(rows, user, contact, SubscriptionExchange.send(stanza, mine, theirs, contactExists));
+			});
+			deliver(deliveries(user, contact, applied));
+			return null;
 		});
-		return deliveries(user, contact, applied);
 	}
 
 	/**
 	 * Removes an item from the user's roster and ends the subscriptions with the contact (RFC 6121 2.5.2).
-	 * @return what to deliver, or empty when the contact is not on the roster
+	 * @return false when the contact is not on the roster
 	 */
-	public Optional<List<Delivery>> remove(Jid user, Jid contact) {
+	public boolean remove(Jid user, Jid contact) {
 		boolean contactExists = exists(contact);
-		Applied applied = this.store.change(contactExists ? List.of(user, contact) : List.of(user), rows -> {
-			RosterItem mine = rows.item(user, contact);
-			if (!mine.listed()) {
-				return null;
+		List<Jid> owners = contactExists ? List.of(user, contact) : List.of(user);
+		return this.locks.holding(owners, () -> {
+			Applied applied = this.store.change(owners, rows -> {
+				RosterItem mine = rows.item(user, contact);
+				if (!mine.listed()) {
+					return null;
+				}
+				RosterItem theirs = contactExists ? rows.item(contact, user) : RosterItem.absent(user);
+				return save(rows, user, contact, SubscriptionExchange.remove(mine, theirs, contactExists));
+			});
+			if (applied == null) {
+				return false;
 			}
-			RosterItem theirs = contactExists ? rows.item(contact, user) : RosterItem.absent(user);
-			return save(rows, user, contact, SubscriptionExchange.remove(mine, theirs, contactExists));
+			deliver(deliveries(user, contact, applied));
+			return true;
 		});
-		return Optional.ofNullable(applied).map(a -> deliveries(user, contact, a));
 	}
 
-	/** Roster pushes of one changed item to the owner's interested resources (RFC 6121 2.1.6). */
-	public List<Delivery> pushes(Jid owner, RosterItem item, long version) {
-		List<Delivery> out = new ArrayList<>();
-		for (LocalSession session : this.sessions.sessions(owner)) {
-			if (session.interested()) {
-				Element push = Element.builder("iq", Stanzas.CLIENT)
-					.attribute("type", "set")
-					.attribute("id", "push-" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
-					.attribute("to", session.jid().toString())
-					.child(Element.builder("query", RosterHandler.NAMESPACE).attribute("ver", Long.toString(version)).child(item.toElement()).build())
-					.build();
-				out.add(new Delivery(session.jid(), push));
-			}
-		}
-		return out;
+	/** Adds a contact to the user's roster or changes its name and groups (RFC 6121 2.3, 2.4). */
+	public void update(Jid user, Jid contact, String name, List<String> groups) {
+		this.locks.holding(List.of(user), () -> {
+			Saved saved = this.store.change(List.of(user), rows -> {
+				RosterItem before = rows.item(user, contact);
+				RosterItem after = before.listedAs(name, groups);
+				return new Saved(after, rows.save(user, before, after));
+			});
+			// 2.3.2: a push even when nothing changed; the client that sent the set waits for one.
+			deliver(pushes(user, saved.item(), saved.version()));
+			return null;
+		});
 	}
 
 	private boolean exists(Jid jid) {
@@ -98,6 +111,10 @@ public class Subscriptions {
 		long userVersion = rows.save(user, exchange.userBefore(), exchange.user());
 		long contactVersion = exchange.contactBefore().equals(exchange.contact()) ? 0 : rows.save(contact, exchange.contactBefore(), exchange.contact());
 		return new Applied(exchange, userVersion, contactVersion);
+	}
+
+	private void deliver(List<Delivery> deliveries) {
+		deliveries.forEach(this.sessions::deliver);
 	}
 
 	private List<Delivery> deliveries(Jid user, Jid contact, Applied applied) {
@@ -116,6 +133,23 @@ public class Subscriptions {
 				exchange.contact().state().subscription().from()));
 		out.addAll(presenceFlow(user, contact, exchange.userBefore().state().subscription().from(),
 				exchange.user().state().subscription().from()));
+		return out;
+	}
+
+	/** Roster pushes of one item to the owner's interested resources (RFC 6121 2.1.6). */
+	private List<Delivery> pushes(Jid owner, RosterItem item, long version) {
+		List<Delivery> out = new ArrayList<>();
+		for (LocalSession session : this.sessions.sessions(owner)) {
+			if (session.interested()) {
+				Element push = Element.builder("iq", Stanzas.CLIENT)
+					.attribute("type", "set")
+					.attribute("id", "push-" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
+					.attribute("to", session.jid().toString())
+					.child(Element.builder("query", RosterHandler.NAMESPACE).attribute("ver", Long.toString(version)).child(item.toElement()).build())
+					.build();
+				out.add(new Delivery(session.jid(), push));
+			}
+		}
 		return out;
 	}
 
@@ -152,6 +186,9 @@ public class Subscriptions {
 	}
 
 	private record Applied(SubscriptionExchange exchange, long userVersion, long contactVersion) {
+	}
+
+	private record Saved(RosterItem item, long version) {
 	}
 
 }
