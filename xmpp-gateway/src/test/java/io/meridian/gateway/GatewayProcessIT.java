@@ -38,7 +38,7 @@ class GatewayProcessIT {
 	@Test
 	void standaloneJarServesClientsAndStopsCleanlyOnSigterm() throws Exception {
 		Path jar = Files.list(Path.of("target"))
-			.filter(p -> p.getFileName().toString().matches("xmpp-gateway-.*\\.jar"))
+			.filter(p -> p.getFileName().toString().matches("xmpp-gateway-.*-exec\\.jar"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("package the gateway first"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
