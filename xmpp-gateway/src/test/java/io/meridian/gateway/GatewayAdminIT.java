@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ActiveProfiles("postgres-it")
 class GatewayAdminIT {
 
-	private static final Path DATA = Path.of(".", "target", "gateway-admin-it");
+	private static final Path DATA = GatewayIt.dataDir("gateway-admin-it");
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

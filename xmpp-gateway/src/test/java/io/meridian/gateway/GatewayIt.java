@@ -30,10 +30,18 @@ final class GatewayIt {
 	private GatewayIt() {
 	}
 
-	/** The global rdbms pool on the real PostgreSQL, and a fresh data dir. */
-	static void postgres(DynamicPropertyRegistry registry, Path data) {
-		// A fresh data dir: the generated certificate must name this run's domains.
+	/**
+	 * A fresh data dir under {@code target}, emptied once per test class (call it from a static
+	 * field): the certificate the gateway generates there must name this run's domains.
+	 */
+	static Path dataDir(String name) {
+		Path data = Path.of(".", "target", name);
 		FileSystemUtils.deleteRecursively(data.toFile());
+		return data;
+	}
+
+	/** The global rdbms pool on the real PostgreSQL, and the data dir. */
+	static void postgres(DynamicPropertyRegistry registry, Path data) {
 		Endpoint pg = RealServers.locate(RealServer.POSTGRES);
 		registry.add("meridian.data-dir", data::toString);
 		registry.add("meridian.outgoing-pools[0].type", () -> "rdbms");

@@ -1,10 +1,6 @@
 package io.meridian.gateway;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 import org.awaitility.core.ConditionFactory;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -29,7 +22,6 @@ import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +33,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import io.meridian.gateway.accounts.Accounts;
 import io.meridian.gateway.transport.C2sListener;
-import io.meridian.testsupport.Endpoint;
-import io.meridian.testsupport.RealServer;
-import io.meridian.testsupport.RealServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -57,25 +45,16 @@ import static org.awaitility.Awaitility.await;
  * Rosters and presence as a stock client (Smack) sees them (RFC 6121), over real sockets, with
  * rosters in real PostgreSQL. Every user is fresh, so tests share the database without meeting.
  */
-@SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "meridian.c2s.bind-address=127.0.0.1",
+@SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "spring.grpc.server.port=0", "meridian.c2s.bind-address=127.0.0.1",
 		"server.port=0", "meridian.hosts=localhost,verona.test" })
 @ActiveProfiles("postgres-it")
 class RosterPresenceIT {
 
-	private static final Path DATA = Path.of(".", "target", "roster-presence-it");
+	private static final Path DATA = GatewayIt.dataDir("roster-presence-it");
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		// A fresh data dir: the generated certificate must name this run's domains.
-		FileSystemUtils.deleteRecursively(DATA.toFile());
-		Endpoint pg = RealServers.locate(RealServer.POSTGRES);
-		registry.add("meridian.data-dir", DATA::toString);
-		registry.add("meridian.outgoing-pools[0].type", () -> "rdbms");
-		registry.add("meridian.outgoing-pools[0].connection.driver", () -> "pgsql");
-		registry.add("meridian.outgoing-pools[0].connection.host", pg::host);
-		registry.add("meridian.outgoing-pools[0].connection.port", pg::port);
-		registry.add("meridian.outgoing-pools[0].connection.database", () -> "test");
-		registry.add("meridian.outgoing-pools[0].connection.username", () -> "postgres");
+		GatewayIt.postgres(registry, DATA);
 	}
 
 	@Autowired
@@ -442,33 +421,15 @@ class RosterPresenceIT {
 	}
 
 	private XMPPTCPConnection login(User user, String resource) throws Exception {
-		XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+		XMPPTCPConnection connection = new XMPPTCPConnection(GatewayIt.smack(DATA, this.c2s.port(), user.name(), user.password(), "SCRAM-SHA-1")
 			.setXmppDomain(user.domain())
-			.setHost("127.0.0.1")
-			.setPort(this.c2s.port())
-			.setSecurityMode(SecurityMode.required)
-			.setCustomX509TrustManager(trustManager())
-			.setUsernameAndPassword(user.name(), user.password())
 			.setResource(resource)
-			.setSendPresence(false)
 			.build());
 		this.connections.add(connection);
 		connection.connect().login();
 		// Smack asks for the roster at login; waiting for it makes the session an interested resource.
 		await().atMost(Duration.ofSeconds(15)).until(Roster.getInstanceFor(connection)::isLoaded);
 		return connection;
-	}
-
-	/** Trusts exactly the certificate the gateway generated for itself. */
-	private static X509TrustManager trustManager() throws Exception {
-		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-		store.load(null, null);
-		try (InputStream in = Files.newInputStream(DATA.resolve("tls/server.crt"))) {
-			store.setCertificateEntry("meridian", CertificateFactory.getInstance("X.509").generateCertificate(in));
-		}
-		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		tmf.init(store);
-		return (X509TrustManager) tmf.getTrustManagers()[0];
 	}
 
 }

@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ActiveProfiles("postgres-it")
 class XmppClientIT {
 
-	private static final Path DATA = Path.of(".", "target", "xmpp-client-it");
+	private static final Path DATA = GatewayIt.dataDir("xmpp-client-it");
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
