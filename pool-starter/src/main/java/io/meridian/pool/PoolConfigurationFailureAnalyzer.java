@@ -9,7 +9,7 @@ class PoolConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<PoolConfi
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, PoolConfigurationException cause) {
 		return new FailureAnalysis("Outgoing pool configuration is invalid: " + cause.getMessage(),
-				"Correct the entry under meridian.outgoing-pools named above (see the pool-starter section of README.md).", cause);
+				"Correct the entry under meridian.outgoing-pools named above (every option is in docs/pools.md).", cause);
 	}
 
 }

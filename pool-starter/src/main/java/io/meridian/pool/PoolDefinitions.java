@@ -53,7 +53,7 @@ final class PoolDefinitions {
 		PoolClientFactory<?, ?> factory = factories.get(type);
 		if (factory == null) {
 			throw new PoolConfigurationException(prefix + ": no client library for '" + type.configName()
-					+ "' pools on the classpath; add the dependency the pool-starter README names for this type");
+					+ "' pools on the classpath; add " + type.clientLibrary());
 		}
 		String host = entry.host().trim().toLowerCase(Locale.ROOT);
 		if (host.isEmpty()) {

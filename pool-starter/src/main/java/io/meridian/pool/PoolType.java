@@ -7,7 +7,22 @@ import java.util.stream.Collectors;
 /** The kinds of outgoing pool, named as in configuration. */
 public enum PoolType {
 
-	RDBMS, REDIS, CASSANDRA, HTTP, RABBIT, LDAP, ELASTIC, GENERIC;
+	RDBMS("com.zaxxer:HikariCP and org.springframework:spring-jdbc, plus the JDBC driver"), REDIS("io.lettuce:lettuce-core"),
+	CASSANDRA("org.apache.cassandra:java-driver-core"),
+	HTTP("org.springframework:spring-webflux and io.projectreactor.netty:reactor-netty-http"),
+	RABBIT("org.springframework.amqp:spring-rabbit"), LDAP("org.springframework.ldap:spring-ldap-core"),
+	ELASTIC("org.opensearch.client:opensearch-rest-client"), GENERIC("nothing");
+
+	private final String clientLibrary;
+
+	PoolType(String clientLibrary) {
+		this.clientLibrary = clientLibrary;
+	}
+
+	/** The dependencies an application adds for pools of this type. */
+	public String clientLibrary() {
+		return this.clientLibrary;
+	}
 
 	public String configName() {
 		return name().toLowerCase(Locale.ROOT);

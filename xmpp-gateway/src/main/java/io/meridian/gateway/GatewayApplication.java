@@ -62,7 +62,9 @@ public class GatewayApplication {
 			.dataSource(pool.client().dataSource())
 			.locations("classpath:db/gateway")
 			.table("gateway_schema_history")
+			// The database may hold other services' tables (domain-service's): start below V1, never skip it.
 			.baselineOnMigrate(true)
+			.baselineVersion("0")
 			.load()
 			.migrate();
 		return new GatewayDatabase(pool);

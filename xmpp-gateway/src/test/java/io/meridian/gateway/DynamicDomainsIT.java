@@ -189,7 +189,6 @@ class DynamicDomainsIT {
 		Endpoint redis = RealServers.locate(RealServer.REDIS);
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.grpc.server.port", domainServicePort);
-		properties.put("spring.grpc.server.address", "127.0.0.1");
 		properties.put("server.port", 0);
 		properties.put("meridian.node.name", "domains-it");
 		properties.put("meridian.domains.host-types", "tenants");
@@ -198,9 +197,8 @@ class DynamicDomainsIT {
 		properties.put("meridian.domains.redis.port", redis.port());
 		properties.put("meridian.domains.redis.channel", channelName);
 		rdbms(properties);
-		return new SpringApplicationBuilder(DomainServiceApplication.class).web(WebApplicationType.NONE)
-			.properties(properties)
-			.run("--spring.config.name=domain-service-it");
+		properties.put("spring.config.name", "domain-service-it");
+		return new SpringApplicationBuilder(DomainServiceApplication.class).web(WebApplicationType.NONE).run(arguments(properties));
 	}
 
 	private static ConfigurableApplicationContext startNode(String name, String channelName, boolean nudged) {
@@ -226,7 +224,12 @@ class DynamicDomainsIT {
 			properties.put("meridian.outgoing-pools[1].connection.host", redis.host());
 			properties.put("meridian.outgoing-pools[1].connection.port", redis.port());
 		}
-		return new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE).properties(properties).run();
+		return new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE).run(arguments(properties));
+	}
+
+	/** As command line arguments, which win over the application's own configuration files. */
+	private static String[] arguments(Map<String, Object> properties) {
+		return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 	}
 
 	/** The global rdbms pool on the real PostgreSQL, in this test's schema. */

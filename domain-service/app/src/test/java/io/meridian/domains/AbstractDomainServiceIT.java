@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * domains in a real database (each subclass names one), nudges through a real Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.grpc.server.port=0", "spring.grpc.server.address=127.0.0.1",
+		properties = { "spring.grpc.server.port=0",
 				"meridian.domains.host-types=type1,type2,paged", "meridian.domains.static[static.example]=type-static" })
 @DirtiesContext
 abstract class AbstractDomainServiceIT {

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Redis is only a nudge: with no Redis at its address, every change still commits and is in the event log. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.grpc.server.port=0", "spring.grpc.server.address=127.0.0.1", "meridian.domains.host-types=type1",
+		properties = { "spring.grpc.server.port=0", "meridian.domains.host-types=type1",
 				"meridian.domains.redis.host=127.0.0.1", "meridian.domains.redis.timeout=1s" })
 @DirtiesContext
 class DomainServiceRedisDownIT {
