@@ -80,7 +80,7 @@ public class AdminUsers implements UserDetailsService {
 			return password;
 		}
 		if (password.startsWith(NOOP)) {
-			log.warn("{} has a {{noop}} password, kept in clear text: use a {{bcrypt}} hash outside development", where);
+			log.warn("{} has a {noop} password, kept in clear text: use a {bcrypt} hash outside development", where);
 			return password;
 		}
 		throw new IllegalStateException(where + ".password must be a {bcrypt}$2a$... hash (or {noop}... for development); "

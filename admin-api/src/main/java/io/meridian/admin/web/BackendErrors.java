@@ -55,6 +55,9 @@ public final class BackendErrors {
 	public static ApiException status(StatusRuntimeException ex, String service, String address, Duration deadline) {
 		Status status = ex.getStatus();
 		String description = (status.getDescription() != null) ? status.getDescription() : status.getCode().name();
+		if (status.getCause() != null && status.getCause().getMessage() != null) {
+			description += " (" + status.getCause().getMessage() + ")";
+		}
 		return switch (status.getCode()) {
 			case UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
 					service + " at " + address + " is unavailable: " + description, null);
