@@ -53,8 +53,16 @@ class ApiErrorHandler {
 			return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", field + " has the wrong type or format: " + json.getOriginalMessage(),
 					field, request, null);
 		}
-		String message = (cause instanceof JacksonException json) ? "the body is not valid JSON: " + json.getOriginalMessage()
-				: "a JSON body is required";
+		String message;
+		if (cause instanceof StreamReadException json) {
+			message = "the body is not valid JSON: " + json.getOriginalMessage();
+		}
+		else if (cause instanceof JacksonException) {
+			message = "the body must be a JSON object with the documented fields";
+		}
+		else {
+			message = "a JSON body is required";
+		}
 		return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", message, "body", request, null);
 	}
 
