@@ -86,6 +86,8 @@ final class Services {
 				.web(WebApplicationType.NONE)
 				.run(args("spring.config.name=admin-api-it-domain-service", "spring.application.name=domain-service",
 						"meridian.node.name=ds-admin-it", "spring.grpc.server.host=127.0.0.1", "spring.grpc.server.port=0",
+						// The standard gRPC health service, which the gateway here runs without: GET /status tells both apart.
+						"spring.grpc.server.health.enabled=true",
 						"meridian.domains.host-types=type1,type2", "meridian.domains.static[" + STATIC_DOMAIN + "]=type-static",
 						"meridian.domains.redis.host=" + redis.host(), "meridian.domains.redis.port=" + redis.port(),
 						"meridian.domains.redis.channel=meridian:domains:admin-it-" + run, "meridian.outgoing-pools[0].type=rdbms",

@@ -8,7 +8,11 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 
-/** Asks each service's standard gRPC health service whether it serves. */
+/**
+ * Asks each service's standard gRPC health service ({@code grpc.health.v1}) whether it serves. A
+ * service without one (Spring gRPC registers it only when {@code spring.grpc.server.health.enabled}
+ * is set or it sees the services at start) still answers: it is reachable, its state unknown.
+ */
 public class BackendHealth {
 
 	private final BackendChannels channels;
@@ -30,14 +34,17 @@ public class BackendHealth {
 			if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
 				return new State(address, "UNREACHABLE", false, ex.getStatus().getDescription());
 			}
-			// It answered, only not with a health status (no health service, say): it is there.
-			return new State(address, "UNKNOWN", true, code + ": " + ex.getStatus().getDescription());
+			if (code == Status.Code.UNIMPLEMENTED) {
+				return new State(address, "REACHABLE", true, "answers, without a gRPC health service");
+			}
+			return new State(address, "REACHABLE", true, code + ": " + ex.getStatus().getDescription());
 		}
 	}
 
 	/**
 	 * @param address where it was asked
-	 * @param status SERVING, NOT_SERVING, UNREACHABLE or UNKNOWN
+	 * @param status SERVING or NOT_SERVING (its health service said so), REACHABLE (it answered
+	 *               without a health status) or UNREACHABLE
 	 * @param reachable whether it answered at all
 	 * @param detail why it is not SERVING, when known
 	 */

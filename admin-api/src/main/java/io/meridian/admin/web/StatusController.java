@@ -43,7 +43,7 @@ class StatusController {
 		return new StatusView("admin-api", this.version, this.node, services);
 	}
 
-	/** @param services by name: address, status (SERVING, NOT_SERVING, UNREACHABLE, UNKNOWN), reachable, detail */
+	/** @param services by name: address, status (SERVING, NOT_SERVING, REACHABLE, UNREACHABLE), reachable, detail */
 	record StatusView(String service, String version, String node, Map<String, BackendHealth.State> services) {
 	}
 
