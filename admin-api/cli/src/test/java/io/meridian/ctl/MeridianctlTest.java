@@ -27,7 +27,7 @@ class MeridianctlTest {
 		collect(Meridianctl.commandLine(Map.of(), this.home, InputStream.nullInputStream()), new ArrayList<>(), commands);
 		assertThat(commands).contains("account register", "account remove", "account passwd", "account list", "account get", "account ban",
 				"account unban", "session list", "session kick", "message send", "stanza send", "domain add", "domain remove", "domain enable",
-				"domain disable", "domain get", "domain list", "status");
+				"domain disable", "domain get", "domain list", "status", "hash-password");
 		for (String command : commands) {
 			List<String> args = new ArrayList<>(List.of(command.split(" ")));
 			args.add("--help");
@@ -82,6 +82,17 @@ class MeridianctlTest {
 			assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
 			assertThat(run.err()).startsWith("meridianctl: cannot reach admin-api at " + url);
 		}
+	}
+
+	@Test
+	void hashesAPasswordForTheConfiguration() {
+		Run hash = Run.of(Map.of(), this.home, "s3cret\n", "hash-password", "--password-stdin", "--cost", "4");
+		assertThat(hash.exitCode()).isZero();
+		assertThat(hash.out()).startsWith("{bcrypt}$2a$04$");
+		String stored = hash.out().trim().substring("{bcrypt}".length());
+		assertThat(org.springframework.security.crypto.bcrypt.BCrypt.checkpw("s3cret", stored)).isTrue();
+		assertThat(org.springframework.security.crypto.bcrypt.BCrypt.checkpw("other", stored)).isFalse();
+		assertThat(run("hash-password", "--password", "x", "--cost", "3").exitCode()).isEqualTo(ExitCodes.USAGE);
 	}
 
 	@Test
