@@ -14,6 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
@@ -76,6 +77,8 @@ public final class XmppClient implements AutoCloseable {
 					if (XmppClient.this.endpoint.tls() == TlsMode.DIRECT) {
 						channel.pipeline().addLast("tls", connection.newSslHandler(channel));
 					}
+					// Many small stanzas to one socket: one TLS record and one write call per batch, not per stanza.
+					channel.pipeline().addLast("flush", new FlushConsolidationHandler(64, true));
 					channel.pipeline().addLast("xmpp", connection);
 				}
 			});

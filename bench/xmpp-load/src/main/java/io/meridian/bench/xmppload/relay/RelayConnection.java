@@ -113,7 +113,7 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 			case "message" -> forward(element);
 			case "starttls" -> {
 				ctx.writeAndFlush(utf8(ctx, "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"));
-				ctx.pipeline().addFirst("tls", this.relay.ssl().newHandler(ctx.alloc()));
+				ctx.pipeline().addFirst("tls", this.relay.newSslHandler(ctx.alloc()));
 				this.encrypted = true;
 				this.framer.reset();
 			}

@@ -16,7 +16,10 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
 
@@ -78,8 +81,9 @@ public final class RelayServer implements AutoCloseable {
 				@Override
 				protected void initChannel(SocketChannel channel) {
 					if (RelayServer.this.tls == TlsMode.DIRECT) {
-						channel.pipeline().addLast("tls", RelayServer.this.ssl.newHandler(channel.alloc()));
+						channel.pipeline().addLast("tls", newSslHandler(channel.alloc()));
 					}
+					channel.pipeline().addLast("flush", new FlushConsolidationHandler(64, true));
 					channel.pipeline().addLast("relay", new RelayConnection(RelayServer.this));
 				}
 			});
@@ -91,8 +95,11 @@ public final class RelayServer implements AutoCloseable {
 		return this.domain;
 	}
 
-	SslContext ssl() {
-		return this.ssl;
+	/** Handshakes get a minute: a login storm on one busy core queues hundreds of them. */
+	SslHandler newSslHandler(ByteBufAllocator alloc) {
+		SslHandler handler = this.ssl.newHandler(alloc);
+		handler.setHandshakeTimeoutMillis(60_000);
+		return handler;
 	}
 
 	boolean startTls() {
