@@ -500,6 +500,15 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter {
 				+ "' version='1.0' xml:lang='en' xmlns='jabber:client' xmlns:stream='" + STREAMS + "'>");
 	}
 
+	/** Where a login stopped, for the failure message: the TLS handshake, SASL, binding or after. */
+	private String stage() {
+		SslHandler tls = (this.channel != null) ? this.channel.pipeline().get(SslHandler.class) : null;
+		if (tls != null && !tls.handshakeFuture().isDone()) {
+			return "in the TLS handshake";
+		}
+		return "at " + this.state.name().toLowerCase(java.util.Locale.ROOT) + ((tls != null) ? ", after the TLS handshake" : "");
+	}
+
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		fail(ctx, cause);
@@ -532,7 +541,7 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter {
 			boolean wasOnline = this.state == State.ONLINE;
 			this.state = State.CLOSED;
 			if (!this.online.isDone()) {
-				this.online.completeExceptionally(new LoginException("connection closed during login"));
+				this.online.completeExceptionally(new LoginException("connection closed during login (" + stage() + ")"));
 			}
 			if (wasOnline) {
 				this.listener.onClosed(this, this.closing ? null : new LoginException("connection closed by the server"));
