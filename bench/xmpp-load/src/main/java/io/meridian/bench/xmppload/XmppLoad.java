@@ -106,6 +106,10 @@ public final class XmppLoad {
 		try (XmppClient client = new XmppClient(endpoint, threads)) {
 			result = scenario.run(client, options);
 		}
+		catch (Exception ex) {
+			// Still one result line, so a script running many scenarios sees what failed and why.
+			result = new Result(command, options.server()).error(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
 		System.out.println(result.line());
 		if (!quiet) {
 			System.out.println();

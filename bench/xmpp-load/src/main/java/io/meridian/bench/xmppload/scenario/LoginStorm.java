@@ -43,11 +43,13 @@ public final class LoginStorm implements Scenario {
 		Histogram latency = warm.latency().snapshot();
 		int online = options.users() - warm.failed();
 		result.add(Metric.info("users", options.users(), "accounts"))
-			.add(Metric.higher("logins_per_s", online / (warm.elapsedNanos() / 1e9), "logins/s"))
-			.add(Metric.lower("all_online_s", warm.elapsedNanos() / 1e9, "s"))
+			.add(Metric.higher("logins_per_s", (online > 0) ? online / (warm.elapsedNanos() / 1e9) : Double.NaN, "logins/s"))
+			// Not everyone got online: there is no time to all-online.
+			.add(Metric.lower("all_online_s", (warm.failed() == 0) ? warm.elapsedNanos() / 1e9 : Double.NaN, "s"))
 			.add(Metric.lower("login_p50_ms", Latency.percentileMillis(latency, 50), "ms"))
 			.add(Metric.lower("login_p99_ms", Latency.percentileMillis(latency, 99), "ms"))
-			.add(Metric.info("cold_logins_per_s", (options.users() - cold.failed()) / (cold.elapsedNanos() / 1e9), "logins/s"))
+			.add(Metric.info("cold_logins_per_s", (cold.failed() < options.users()) ? (options.users() - cold.failed()) / (cold.elapsedNanos() / 1e9) : Double.NaN,
+					"logins/s"))
 			.add(Metric.info("client_pbkdf2", pbkdf2Cold, "derivations"))
 			.add(Metric.info("scram_iterations", warm.scramIterations(), "iterations"))
 			.add(Metric.info("concurrency", options.concurrency(), "logins in flight"))
