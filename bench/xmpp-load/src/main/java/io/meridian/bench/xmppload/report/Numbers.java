@@ -36,7 +36,8 @@ final class Numbers {
 			return "n/a";
 		}
 		double r = baseline / other;
-		return new DecimalFormat(r >= 10 ? "0" : "0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r) + "×";
+		String pattern = (r >= 10) ? "0" : (r >= 0.1) ? "0.00" : "0.0###";
+		return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r) + "×";
 	}
 
 }

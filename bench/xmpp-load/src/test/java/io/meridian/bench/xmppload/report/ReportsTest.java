@@ -37,6 +37,7 @@ class ReportsTest {
 		assertThat(Numbers.plain(Double.NaN)).isEqualTo("NaN");
 		assertThat(Numbers.ratio(46000, 9200)).isEqualTo("5.00×");
 		assertThat(Numbers.ratio(335000, 9200)).isEqualTo("36×");
+		assertThat(Numbers.ratio(0.299, 88.9)).isEqualTo("0.0034×");
 	}
 
 	@Test
@@ -71,7 +72,7 @@ class ReportsTest {
 				| scenario | metric | unit | meridian | ejabberd | prosody | meridian ÷ ejabberd | meridian ÷ prosody |
 				|---|---|---|---:|---:|---:|---:|---:|
 				| chat-flat | delivered_msg_per_s | msg/s (higher is better) | 46,000 | 9,200 | 9,200 | 5.00× | 5.00× |
-				| chat-flat | p99_ms | ms (lower is better) | 0.500 | 0.660 | 9 | 0.76× | 0.06× |
+				| chat-flat | p99_ms | ms (lower is better) | 0.500 | 0.660 | 9 | 0.76× | 0.0556× |
 				""");
 		assertThat(Reports.comparison(rows, "meridian", Set.of("chat-flat.losses"))).contains("| chat-flat | losses | messages | 0 | 0 | 0 |");
 	}
