@@ -78,6 +78,9 @@ public final class Chat implements Scenario {
 
 		final LongAdder dropped = new LongAdder();
 
+		/** Wakes the drain at the end when a reply, bounce or dropped connection comes in. */
+		final Signal signal = new Signal();
+
 		final Latency latency = new Latency();
 
 		volatile boolean sending = true;
@@ -97,6 +100,7 @@ public final class Chat implements Scenario {
 			}
 			if ("error".equals(stanza.attribute("type"))) {
 				this.errors.increment();
+				this.signal.changed();
 				return;
 			}
 			long sentAt = sendNanos(stanza.childText("body"));
@@ -105,6 +109,7 @@ public final class Chat implements Scenario {
 			}
 			long now = System.nanoTime();
 			this.received.increment();
+			this.signal.changed();
 			if (sentAt >= this.measureFrom && sentAt < this.measureTo) {
 				this.latency.record(now - sentAt);
 			}
@@ -124,6 +129,7 @@ public final class Chat implements Scenario {
 		public void onClosed(XmppConnection connection, Throwable cause) {
 			if (cause != null) {
 				this.dropped.increment();
+				this.signal.changed();
 			}
 		}
 
@@ -214,13 +220,10 @@ public final class Chat implements Scenario {
 				}));
 			}
 		}
-		Thread.sleep(Math.max(0, (run.measureTo - System.nanoTime()) / 1_000_000));
+		Signal.pause(client.nextLoop(), run.measureTo - System.nanoTime());
 		run.sending = false;
 		tickers.forEach(t -> t.cancel(false));
-		long drainUntil = System.nanoTime() + DRAIN_NANOS;
-		while (run.received.sum() + run.errors.sum() < run.sent.sum() && System.nanoTime() < drainUntil && run.dropped.sum() == 0) {
-			Thread.sleep(5);
-		}
+		run.signal.await(() -> run.received.sum() + run.errors.sum() >= run.sent.sum() || run.dropped.sum() > 0, DRAIN_NANOS);
 		long sent = run.sent.sum();
 		long received = run.received.sum();
 		Logins.closeAll(connections);

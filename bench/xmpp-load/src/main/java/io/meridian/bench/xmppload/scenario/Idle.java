@@ -30,7 +30,7 @@ public final class Idle implements Scenario {
 		List<String> users = IntStream.range(0, options.users()).mapToObj(options::user).toList();
 		Logins.Outcome login = Logins.loginAll(client, users, i -> client.nextLoop(), LoginSteps.PRESENCE, StanzaListener.NONE,
 				options.concurrency(), options.rate());
-		Thread.sleep(options.hold().toMillis());
+		Signal.pause(client.nextLoop(), options.hold().toNanos());
 		long stillOpen = login.online().stream().filter(c -> c.isOnline()).count();
 		ServerMemory.Sample after = memory.sample();
 		Logins.closeAll(login.connections());

@@ -1,6 +1,7 @@
 package io.meridian.bench.xmppload.scenario;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.HdrHistogram.Histogram;
@@ -36,7 +37,7 @@ public final class LoginStorm implements Scenario {
 				options.concurrency(), options.rate());
 		Logins.closeAll(cold.connections());
 		long pbkdf2Cold = client.endpoint().saltedPasswords().misses() - pbkdf2Before;
-		Thread.sleep(1000);
+		Signal.pause(client.nextLoop(), TimeUnit.SECONDS.toNanos(1));
 		Logins.Outcome warm = Logins.loginAll(client, users, i -> client.nextLoop(), LoginSteps.PRESENCE, StanzaListener.NONE,
 				options.concurrency(), options.rate());
 		Logins.closeAll(warm.connections());

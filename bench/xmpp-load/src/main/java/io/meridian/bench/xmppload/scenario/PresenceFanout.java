@@ -89,6 +89,9 @@ public final class PresenceFanout implements Scenario {
 
 		final LongAdder dropped = new LongAdder();
 
+		/** Wakes the scenario's thread when a presence or a subscribed comes in. */
+		final Signal signal = new Signal();
+
 		Counting(int roster) {
 			this.roster = roster;
 		}
@@ -114,12 +117,14 @@ public final class PresenceFanout implements Scenario {
 				if (type == null && peer != null && peer.seenOnline.add(bare) && peer.seenOnline.size() == this.roster) {
 					this.sawAllContacts.incrementAndGet();
 				}
+				this.signal.changed();
 			}
 			else if (type.equals("subscribe")) {
 				connection.send("<presence type='subscribed' to='" + bare + "'/>");
 			}
 			else if (type.equals("subscribed")) {
 				this.subscribed.increment();
+				this.signal.changed();
 			}
 		}
 
@@ -161,10 +166,11 @@ public final class PresenceFanout implements Scenario {
 		// (1) everybody comes online at once
 		long onlineStart = System.nanoTime();
 		connections.forEach(c -> c.send("<presence/>"));
-		boolean allSeen = waitFor(() -> counting.sawAllContacts.get(), users, TimeUnit.SECONDS.toNanos(60) + users * 20_000_000L);
+		boolean allSeen = waitFor(counting, () -> counting.sawAllContacts.get(), users, TimeUnit.SECONDS.toNanos(60) + users * 20_000_000L);
 		long onlineNanos = System.nanoTime() - onlineStart;
 		long onlineDelivered = counting.presences.sum();
-		Thread.sleep(1000);
+		// Let stragglers of the online burst arrive before the toggles are counted.
+		Signal.pause(client.nextLoop(), TimeUnit.SECONDS.toNanos(1));
 
 		// (2) waves of offline/online toggles for the duration
 		long toggleStart = System.nanoTime();
@@ -179,7 +185,7 @@ public final class PresenceFanout implements Scenario {
 			for (int i : wave) {
 				connections.get(i).send("<presence type='unavailable'/><presence/>");
 			}
-			waitFor(() -> counting.presences.sum() - base, expected, WAVE_TIMEOUT_NANOS);
+			waitFor(counting, () -> counting.presences.sum() - base, expected, WAVE_TIMEOUT_NANOS);
 			losses += Math.max(0, expected - (counting.presences.sum() - base));
 			toggles += wave.size();
 		}
@@ -232,8 +238,8 @@ public final class PresenceFanout implements Scenario {
 				}
 				connections.get(i).send(subscribes.toString());
 			}
-			waitFor(() -> counting.subscribed.sum(), (long) users * roster, TimeUnit.SECONDS.toNanos(60) + users * roster * 5_000_000L);
-			Thread.sleep(500);
+			waitFor(counting, () -> counting.subscribed.sum(), (long) users * roster, TimeUnit.SECONDS.toNanos(60) + users * roster * 5_000_000L);
+			Signal.pause(client.nextLoop(), TimeUnit.MILLISECONDS.toNanos(500));
 			int complete = 0;
 			for (XmppConnection c : connections) {
 				XmlElement result = c.iq("get", null, "<query xmlns='" + XmppConnection.ROSTER + "'/>").get(IQ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -258,15 +264,8 @@ public final class PresenceFanout implements Scenario {
 		return items.stream().filter(item -> "both".equals(item.attribute("subscription"))).count();
 	}
 
-	private static boolean waitFor(LongSupplier value, long target, long timeoutNanos) throws InterruptedException {
-		long until = System.nanoTime() + timeoutNanos;
-		while (value.getAsLong() < target) {
-			if (System.nanoTime() > until) {
-				return false;
-			}
-			TimeUnit.MICROSECONDS.sleep(200);
-		}
-		return true;
+	private static boolean waitFor(Counting counting, LongSupplier value, long target, long timeoutNanos) throws InterruptedException {
+		return counting.signal.await(() -> value.getAsLong() >= target, timeoutNanos);
 	}
 
 }

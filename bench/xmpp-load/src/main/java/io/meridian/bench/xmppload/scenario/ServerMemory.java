@@ -41,8 +41,8 @@ final class ServerMemory {
 			Process p = new ProcessBuilder(jcmd, Long.toString(this.pid), "GC.run").redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
+			// jcmd GC.run returns once the collection is done: sample right after it.
 			p.waitFor(60, TimeUnit.SECONDS);
-			Thread.sleep(500);
 		}
 		return new Sample(rss(), heap());
 	}
