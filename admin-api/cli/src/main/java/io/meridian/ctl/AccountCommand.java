@@ -121,20 +121,16 @@ class AccountCommand implements Runnable {
 				next = next.isEmpty() ? null : next;
 			}
 			while (this.all && next != null);
-			if (json()) {
-				ObjectNode answer = AdminApi.json.createObjectNode();
-				answer.putArray("items").addAll(items);
-				answer.put("total", total);
-				answer.put("next", next);
-				Output.json(out(), answer);
-			}
-			else {
+			ObjectNode answer = AdminApi.json.createObjectNode();
+			answer.putArray("items").addAll(items);
+			answer.put("total", total);
+			answer.put("next", next);
+			String footer = items.size() + " of " + total + " accounts" + ((next != null) ? "; more with --after " + next + " or --all" : "");
+			return show(answer, () -> {
 				Output.table(out(), items, List.of(column("USERNAME", "username"), column("JID", "jid"), column("BANNED", "banned"),
 						column("CREATED", "createdAt")));
-				out().println(items.size() + " of " + total + " accounts" + ((next != null) ? "; more with --after " + next + " or --all" : ""));
-			}
-			out().flush();
-			return ExitCodes.OK;
+				out().println(footer);
+			});
 		}
 
 	}
@@ -148,14 +144,7 @@ class AccountCommand implements Runnable {
 		@Override
 		int run(AdminApi api) {
 			JsonNode account = api.get(accountPath(Jids.account(this.jid)));
-			if (json()) {
-				Output.json(out(), account);
-			}
-			else {
-				Output.keyValues(out(), account, ACCOUNT);
-			}
-			out().flush();
-			return ExitCodes.OK;
+			return show(account, () -> Output.keyValues(out(), account, ACCOUNT));
 		}
 
 	}

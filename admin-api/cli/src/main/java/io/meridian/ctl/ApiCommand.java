@@ -38,6 +38,18 @@ abstract class ApiCommand implements Callable<Integer> {
 		return this.spec.commandLine().getOut();
 	}
 
+	/** In JSON mode the answer as it is; in table mode what {@code table} prints for people. */
+	int show(JsonNode answer, Runnable table) {
+		if (json()) {
+			Output.json(out(), answer);
+		}
+		else {
+			table.run();
+		}
+		out().flush();
+		return ExitCodes.OK;
+	}
+
 	/** In table mode a line for people; in JSON mode the answer, if there is one. */
 	int done(JsonNode answer, String message) {
 		if (json()) {

@@ -100,15 +100,10 @@ class DomainCommand implements Runnable {
 		@Override
 		int run(AdminApi api) {
 			JsonNode domain = api.get(path("domains", this.domain));
-			if (json()) {
-				Output.json(out(), domain);
-			}
-			else {
+			return show(domain, () -> {
 				Output.keyValues(out(), domain, List.of(column("domain", "domain"), column("host type", "hostType"),
 						column("enabled", "enabled"), column("static", "static")));
-			}
-			out().flush();
-			return ExitCodes.OK;
+			});
 		}
 
 	}
@@ -136,18 +131,14 @@ class DomainCommand implements Runnable {
 				next = next.isEmpty() ? null : next;
 			}
 			while (this.all && next != null);
-			if (json()) {
-				ObjectNode answer = AdminApi.json.createObjectNode();
-				answer.putArray("items").addAll(items);
-				answer.put("next", next);
-				Output.json(out(), answer);
-			}
-			else {
+			ObjectNode answer = AdminApi.json.createObjectNode();
+			answer.putArray("items").addAll(items);
+			answer.put("next", next);
+			String footer = items.size() + " domains" + ((next != null) ? "; more with --all" : "");
+			return show(answer, () -> {
 				Output.table(out(), items, COLUMNS);
-				out().println(items.size() + " domains" + ((next != null) ? "; more with --all" : ""));
-			}
-			out().flush();
-			return ExitCodes.OK;
+				out().println(footer);
+			});
 		}
 
 	}

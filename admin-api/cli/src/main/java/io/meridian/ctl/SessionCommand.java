@@ -46,18 +46,13 @@ class SessionCommand implements Runnable {
 				path = path("sessions", this.target);
 			}
 			JsonNode sessions = api.get(path);
-			if (json()) {
-				Output.json(out(), sessions);
-			}
-			else {
+			return show(sessions, () -> {
 				List<JsonNode> items = new ArrayList<>();
 				sessions.get("items").forEach(items::add);
 				Output.table(out(), items, List.of(column("JID", "jid"), column("NODE", "node"), column("ADDRESS", "address"),
 						column("CONNECTED", "connectedSince"), column("PRIORITY", "priority"), column("AVAILABLE", "available")));
 				out().println(items.size() + " sessions");
-			}
-			out().flush();
-			return ExitCodes.OK;
+			});
 		}
 
 	}
