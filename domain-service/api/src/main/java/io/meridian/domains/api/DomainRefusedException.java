@@ -1,14 +1,12 @@
 package io.meridian.domains.api;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.ErrorInfo;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+
+import io.meridian.grpc.Refusals;
 
 /**
  * A call domain-service refused, on both sides of the wire: the server turns it into a status
@@ -52,43 +50,20 @@ public class DomainRefusedException extends RuntimeException {
 
 	/** The status the server answers with: the reason's code, this message, an ErrorInfo detail. */
 	public StatusRuntimeException toStatusException() {
-		ErrorInfo info = ErrorInfo.newBuilder()
-			.setReason(this.error.name())
-			.setDomain(DomainError.ERROR_DOMAIN)
-			.putAllMetadata(this.metadata)
-			.build();
-		com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
-			.setCode(this.error.code().value())
-			.setMessage(getMessage())
-			.addDetails(Any.pack(info))
-			.build();
-		return StatusProto.toStatusRuntimeException(status);
+		return Refusals.status(this.error.code(), getMessage(), DomainError.ERROR_DOMAIN, this.error.name(), this.metadata);
 	}
 
 	/** The refusal a status carries, if it carries one of domain-service's reasons. */
 	public static Optional<DomainRefusedException> from(StatusRuntimeException ex) {
-		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
-		if (status == null) {
-			return Optional.empty();
-		}
-		for (Any detail : status.getDetailsList()) {
-			if (detail.is(ErrorInfo.class)) {
-				try {
-					ErrorInfo info = detail.unpack(ErrorInfo.class);
-					if (DomainError.ERROR_DOMAIN.equals(info.getDomain())) {
-						DomainError error = DomainError.valueOf(info.getReason());
-						DomainRefusedException refused = new DomainRefusedException(error, status.getMessage(),
-								new LinkedHashMap<>(info.getMetadataMap()));
-						refused.initCause(ex);
-						return Optional.of(refused);
-					}
-				}
-				catch (InvalidProtocolBufferException | IllegalArgumentException ignored) {
-					// A detail this client does not know: the caller sees the plain status.
-				}
-			}
-		}
-		return Optional.empty();
+		return Refusals.from(ex, DomainError.ERROR_DOMAIN)
+			.flatMap(refusal -> Arrays.stream(DomainError.values())
+				.filter(error -> error.name().equals(refusal.reason()))
+				.findFirst()
+				.map(error -> {
+					DomainRefusedException refused = new DomainRefusedException(error, refusal.message(), refusal.metadata());
+					refused.initCause(ex);
+					return refused;
+				}));
 	}
 
 }

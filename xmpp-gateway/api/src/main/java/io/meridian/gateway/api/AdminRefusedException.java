@@ -1,13 +1,12 @@
 package io.meridian.gateway.api;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.ErrorInfo;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+
+import io.meridian.grpc.Refusals;
 
 /**
  * An admin call the gateway refused, on both sides of the wire: the gateway turns it into a
@@ -47,42 +46,22 @@ public class AdminRefusedException extends RuntimeException {
 		return this.metadata;
 	}
 
+	/** The status the gateway answers with: the reason's code, this message, an ErrorInfo detail. */
 	public StatusRuntimeException toStatusException() {
-		ErrorInfo info = ErrorInfo.newBuilder()
-			.setReason(this.error.name())
-			.setDomain(AdminError.ERROR_DOMAIN)
-			.putAllMetadata(this.metadata)
-			.build();
-		return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-			.setCode(this.error.code().value())
-			.setMessage(getMessage())
-			.addDetails(Any.pack(info))
-			.build());
+		return Refusals.status(this.error.code(), getMessage(), AdminError.ERROR_DOMAIN, this.error.name(), this.metadata);
 	}
 
 	/** The refusal a status carries, if it carries one of the gateway's reasons. */
 	public static Optional<AdminRefusedException> from(StatusRuntimeException ex) {
-		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
-		if (status == null) {
-			return Optional.empty();
-		}
-		for (Any detail : status.getDetailsList()) {
-			try {
-				if (detail.is(ErrorInfo.class)) {
-					ErrorInfo info = detail.unpack(ErrorInfo.class);
-					if (AdminError.ERROR_DOMAIN.equals(info.getDomain())) {
-						AdminRefusedException refused = new AdminRefusedException(AdminError.valueOf(info.getReason()), status.getMessage(),
-								info.getMetadataMap());
-						refused.initCause(ex);
-						return Optional.of(refused);
-					}
-				}
-			}
-			catch (InvalidProtocolBufferException | IllegalArgumentException ignored) {
-				// A detail this client does not know: the caller sees the plain status.
-			}
-		}
-		return Optional.empty();
+		return Refusals.from(ex, AdminError.ERROR_DOMAIN)
+			.flatMap(refusal -> Arrays.stream(AdminError.values())
+				.filter(error -> error.name().equals(refusal.reason()))
+				.findFirst()
+				.map(error -> {
+					AdminRefusedException refused = new AdminRefusedException(error, refusal.message(), refusal.metadata());
+					refused.initCause(ex);
+					return refused;
+				}));
 	}
 
 }
