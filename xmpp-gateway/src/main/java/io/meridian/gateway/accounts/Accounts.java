@@ -100,12 +100,6 @@ public class Accounts implements CredentialStore {
 				reason != null, reason, jid.domain(), jid.local())) == 1;
 	}
 
-	@Override
-	public boolean isDisabled(String username, String domain) {
-		return this.pool.call(c -> c.jdbc().queryForList("select disabled from accounts where domain = ? and username = ?", Boolean.class,
-				domain.toLowerCase(Locale.ROOT), username.toLowerCase(Locale.ROOT))).stream().anyMatch(Boolean.TRUE::equals);
-	}
-
 	private static final String ACCOUNT_COLUMNS = "username, domain, disabled, ban_reason, created_at";
 
 	private static Account account(ResultSet row, int index) throws SQLException {
@@ -114,12 +108,12 @@ public class Accounts implements CredentialStore {
 
 	/** Banned accounts keep their credentials, so that only a client with the right password hears it is banned. */
 	@Override
-	public Optional<ScramCredentials> credentials(String username, String domain, ScramHash hash) {
+	public Optional<Stored> credentials(String username, String domain, ScramHash hash) {
 		String column = (hash == ScramHash.SHA_1) ? "scram_sha1" : "scram_sha256";
-		List<String> found = this.pool.call(c -> c.jdbc().queryForList(
-				"select " + column + " from accounts where domain = ? and username = ?", String.class,
-				domain.toLowerCase(Locale.ROOT), username.toLowerCase(Locale.ROOT)));
-		return found.stream().findFirst().map(encoded -> decode(hash, encoded));
+		List<Stored> found = this.pool.call(c -> c.jdbc().query("select " + column + ", disabled from accounts where domain = ? and username = ?",
+				(row, index) -> new Stored(decode(hash, row.getString(1)), row.getBoolean(2)), domain.toLowerCase(Locale.ROOT),
+				username.toLowerCase(Locale.ROOT)));
+		return found.stream().findFirst();
 	}
 
 	private static void requirePassword(String password) {

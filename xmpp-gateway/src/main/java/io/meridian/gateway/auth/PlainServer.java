@@ -28,11 +28,11 @@ final class PlainServer implements SaslServer {
 		if (!authzid.isEmpty() && !authzid.equalsIgnoreCase(username + "@" + this.domain)) {
 			return new SaslStep.Failure(SaslCondition.INVALID_AUTHZID, "authzid " + authzid + " is not the authenticated user");
 		}
-		Optional<ScramCredentials> credentials = this.store.credentials(username, this.domain, ScramHash.SHA_256);
-		if (credentials.isEmpty() || !credentials.get().matches(parts[2])) {
+		Optional<CredentialStore.Stored> credentials = this.store.credentials(username, this.domain, ScramHash.SHA_256);
+		if (credentials.isEmpty() || !credentials.get().scram().matches(parts[2])) {
 			return new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "wrong user or password for " + username + "@" + this.domain);
 		}
-		return this.store.proven(username, this.domain, null);
+		return credentials.get().proven(username, this.domain, null);
 	}
 
 }

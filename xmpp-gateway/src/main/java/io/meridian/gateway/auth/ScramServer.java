@@ -34,7 +34,7 @@ final class ScramServer implements SaslServer {
 
 	private String username;
 
-	private ScramCredentials credentials;
+	private CredentialStore.Stored stored;
 
 	ScramServer(ScramHash hash, CredentialStore store, String domain, int defaultIterations) {
 		this.hash = hash;
@@ -78,8 +78,10 @@ final class ScramServer implements SaslServer {
 		if (!authzid.isEmpty() && !authzid.equals("a=" + this.username + "@" + this.domain)) {
 			return new SaslStep.Failure(SaslCondition.INVALID_AUTHZID, "authzid " + authzid + " is not the authenticated user");
 		}
-		Optional<ScramCredentials> found = this.store.credentials(this.username, this.domain, this.hash);
-		this.credentials = found.orElse(null);
+		Optional<ScramCredentials> found = this.store.credentials(this.username, this.domain, this.hash).map(stored -> {
+			this.stored = stored;
+			return stored.scram();
+		});
 		byte[] salt = found.map(ScramCredentials::salt).orElseGet(this::fakeSalt);
 		int iterations = found.map(ScramCredentials::iterations).orElse(this.defaultIterations);
 		byte[] serverNonce = new byte[18];
@@ -111,11 +113,11 @@ final class ScramServer implements SaslServer {
 		if (!this.nonce.equals(finalNonce)) {
 			return malformed("nonce mismatch");
 		}
-		if (this.credentials == null) {
+		if (this.stored == null) {
 			return new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "no account " + this.username + "@" + this.domain);
 		}
 		byte[] authMessage = (this.clientFirstBare + "," + this.serverFirst + "," + withoutProof).getBytes(StandardCharsets.UTF_8);
-		byte[] clientSignature = this.hash.hmac(this.credentials.storedKey(), authMessage);
+		byte[] clientSignature = this.hash.hmac(this.stored.scram().storedKey(), authMessage);
 		if (proof.length != clientSignature.length) {
 			return new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "wrong password for " + this.username + "@" + this.domain);
 		}
@@ -123,12 +125,12 @@ final class ScramServer implements SaslServer {
 		for (int i = 0; i < proof.length; i++) {
 			clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
 		}
-		if (!MessageDigest.isEqual(this.hash.hash(clientKey), this.credentials.storedKey())) {
+		if (!MessageDigest.isEqual(this.hash.hash(clientKey), this.stored.scram().storedKey())) {
 			return new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "wrong password for " + this.username + "@" + this.domain);
 		}
-		byte[] serverSignature = this.hash.hmac(this.credentials.serverKey(), authMessage);
+		byte[] serverSignature = this.hash.hmac(this.stored.scram().serverKey(), authMessage);
 		String serverFinal = "v=" + Base64.getEncoder().encodeToString(serverSignature);
-		return this.store.proven(this.username, this.domain, serverFinal.getBytes(StandardCharsets.UTF_8));
+		return this.stored.proven(this.username, this.domain, serverFinal.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private byte[] fakeSalt() {

@@ -14,20 +14,10 @@ class SaslMechanismsTest {
 	private final Map<String, String> passwords = Map.of("juliet", "r0m€o,=pass", "tybalt", "sword");
 
 	/** Tybalt is banned. */
-	private final CredentialStore store = new CredentialStore() {
-
-		@Override
-		public Optional<ScramCredentials> credentials(String user, String domain, ScramHash hash) {
-			return domain.equals("localhost") ? Optional.ofNullable(SaslMechanismsTest.this.passwords.get(user))
-				.map(p -> ScramCredentials.derive(hash, p, 4096)) : Optional.empty();
-		}
-
-		@Override
-		public boolean isDisabled(String user, String domain) {
-			return user.equals("tybalt");
-		}
-
-	};
+	private final CredentialStore store = (user, domain, hash) -> domain.equals("localhost")
+			? Optional.ofNullable(this.passwords.get(user))
+				.map(p -> new CredentialStore.Stored(ScramCredentials.derive(hash, p, 4096), user.equals("tybalt")))
+			: Optional.empty();
 
 	private final SaslMechanisms mechanisms = new SaslMechanisms(this.store, 4096);
 
