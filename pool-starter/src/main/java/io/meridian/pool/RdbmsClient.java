@@ -6,12 +6,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The client of an {@code rdbms} pool: a HikariCP data source holding one connection per
- * worker, and a {@link JdbcTemplate} over it whose query timeout is the pool's
- * {@code call-timeout}. Calls go through {@link #jdbc()}; frameworks that manage their own
- * work, such as Flyway, take {@link #dataSource()} from {@link OutgoingPool#client()}.
+ * worker, whose statements end at the pool's {@code call-timeout}, and a {@link JdbcTemplate}
+ * over it. Calls go through {@link #jdbc()}; transaction managers take {@link #dataSource()}
+ * from {@link OutgoingPool#client()}. Schema migrations, whose statements may run for longer
+ * than any call should, take {@link #schemaDataSource()}.
  *
- * @param dataSource the pooled connections
- * @param jdbc queries with the pool's call-timeout
+ * @param dataSource the pooled connections, statements bounded by call-timeout
+ * @param jdbc queries through the pooled connections
+ * @param schemaDataSource connections opened on demand outside the pool, with the same server,
+ * credentials and TLS settings but no statement timeout
  */
-public record RdbmsClient(DataSource dataSource, JdbcTemplate jdbc) {
+public record RdbmsClient(DataSource dataSource, JdbcTemplate jdbc, DataSource schemaDataSource) {
 }

@@ -6,18 +6,26 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.util.ClassUtils;
 
 /**
  * Makes rdbms clients: a HikariCP pool of {@code workers} connections that starts without
- * its database, and a {@link JdbcTemplate} whose query timeout is {@code call-timeout}.
+ * its database, and a {@link JdbcTemplate} whose statements end at {@code call-timeout}.
+ * PostgreSQL enforces it itself ({@code statement_timeout} set when a connection opens): the
+ * driver's own query timeout arms and cancels a timer task on every statement, which costs
+ * more than the rest of the pool's bookkeeping. MariaDB's driver turns the query timeout into a
+ * {@code SET STATEMENT max_statement_time} prefix, and H2 checks it in-process, so both keep it.
  */
 final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, RdbmsConnection> {
 
@@ -26,6 +34,9 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 
 	/** PostgreSQL: statement cancelled, by the driver's query timeout or by statement_timeout. */
 	private static final String PG_QUERY_CANCELED = "57014";
+
+	/** PostgreSQL's start-up options: {@code -c name=value} settings for the session. */
+	private static final String PG_OPTIONS = "options";
 
 	/** MariaDB/MySQL: query interrupted, by max_statement_time or the driver's KILL QUERY. */
 	private static final String MYSQL_QUERY_INTERRUPTED = "70100";
@@ -45,13 +56,27 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 
 	@Override
 	public RdbmsClient create(PoolDefinition definition, RdbmsConnection connection) {
-		HikariDataSource dataSource = new HikariDataSource(hikariConfig(definition, connection));
+		HikariConfig config = hikariConfig(definition, connection);
+		HikariDataSource dataSource = new HikariDataSource(config);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		jdbc.setQueryTimeout(queryTimeoutSeconds(definition.options().callTimeout()));
+		if (connection.driver() != RdbmsConnection.Driver.PGSQL) {
+			jdbc.setQueryTimeout(queryTimeoutSeconds(definition.options().callTimeout()));
+		}
 		// The subclass translator needs no database metadata, so translating an error never
 		// borrows a connection (which would wait again while the database is down).
 		jdbc.setExceptionTranslator(new SQLExceptionSubclassTranslator());
-		return new RdbmsClient(dataSource, jdbc);
+		return new RdbmsClient(dataSource, jdbc, schemaDataSource(config));
+	}
+
+	/** Direct connections with the pool's settings but no statement timeout, for schema migrations. */
+	private static DataSource schemaDataSource(HikariConfig config) {
+		DriverManagerDataSource direct = new DriverManagerDataSource(config.getJdbcUrl(), config.getUsername(), config.getPassword());
+		direct.setDriverClassName(config.getDriverClassName());
+		Properties properties = new Properties();
+		properties.putAll(config.getDataSourceProperties());
+		properties.remove(PG_OPTIONS);
+		direct.setConnectionProperties(properties);
+		return direct;
 	}
 
 	static HikariConfig hikariConfig(PoolDefinition definition, RdbmsConnection connection) {
@@ -67,7 +92,7 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 		config.setJdbcUrl(connection.jdbcUrl());
 		config.setUsername(connection.username());
 		config.setPassword(connection.password());
-		driverProperties(connection, name).forEach(config::addDataSourceProperty);
+		driverProperties(connection, name, definition.options().callTimeout()).forEach(config::addDataSourceProperty);
 		// A fixed set of one connection per worker, as MongooseIM's rdbms workers.
 		config.setMaximumPoolSize(definition.options().workers());
 		config.setMinimumIdle(definition.options().workers());
@@ -81,13 +106,17 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 		return config;
 	}
 
-	/** The driver's own properties: TLS, and for PostgreSQL the pool's name in pg_stat_activity. */
-	static Map<String, String> driverProperties(RdbmsConnection connection, String poolName) {
+	/**
+	 * The driver's own properties: TLS, and for PostgreSQL the pool's name in pg_stat_activity
+	 * and the call-timeout as the session's statement_timeout.
+	 */
+	static Map<String, String> driverProperties(RdbmsConnection connection, String poolName, Duration callTimeout) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		RdbmsConnection.Tls tls = connection.tls();
 		switch (connection.driver()) {
 			case PGSQL -> {
 				properties.put("ApplicationName", poolName);
+				properties.put(PG_OPTIONS, "-c statement_timeout=" + Math.max(1, callTimeout.toMillis()));
 				if (connection.url() != null) {
 					break;
 				}

@@ -126,6 +126,15 @@ class RdbmsPoolIT {
 
 	@ParameterizedTest
 	@EnumSource(Database.class)
+	void schemaMigrationsRunLongerThanTheCallTimeoutOutsideThePool(Database db) {
+		this.runner.withPropertyValues(pool(db, "pool.workers=1", "pool.call-timeout=1s")).run(context -> {
+			RdbmsClient client = pool(context).client();
+			assertThat(new JdbcTemplate(client.schemaDataSource()).queryForList(db.slowQuery)).hasSize(1);
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
 	void aBadQueryFailsWithSpringsErrorAndIsNoTimeout(Database db) {
 		this.runner.withPropertyValues(pool(db)).run(context -> {
 			OutgoingPool<RdbmsClient> pool = pool(context);

@@ -59,7 +59,7 @@ public class GatewayApplication {
 	GatewayDatabase gatewayDatabase(OutgoingPools pools) {
 		OutgoingPool<RdbmsClient> pool = pools.get(PoolType.RDBMS);
 		Flyway.configure()
-			.dataSource(pool.client().dataSource())
+			.dataSource(pool.client().schemaDataSource())
 			.locations("classpath:db/gateway")
 			.table("gateway_schema_history")
 			// The database may hold other services' tables (domain-service's): start below V1, never skip it.

@@ -46,7 +46,7 @@ public class DomainServiceApplication {
 		}
 		// Baseline 0: in a database other services already use, V1 still runs.
 		Flyway.configure()
-			.dataSource(pool.client().dataSource())
+			.dataSource(pool.client().schemaDataSource())
 			.locations(migrations(pool.client()))
 			.table("domains_schema_history")
 			.baselineOnMigrate(true)
