@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @param dataSource the pooled connections, statements bounded by call-timeout
  * @param jdbc queries through the pooled connections
- * @param schemaDataSource connections opened on demand outside the pool, with the same server,
- * credentials and TLS settings but no statement timeout
+ * @param schemaDataSource connections without a statement timeout: for PostgreSQL, opened on
+ * demand outside the pool with its server, credentials and TLS settings; elsewhere, where the
+ * timeout is the template's alone, the pooled connections
  */
 public record RdbmsClient(DataSource dataSource, JdbcTemplate jdbc, DataSource schemaDataSource) {
 }

@@ -59,17 +59,19 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 		HikariConfig config = hikariConfig(definition, connection);
 		HikariDataSource dataSource = new HikariDataSource(config);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		if (connection.driver() != RdbmsConnection.Driver.PGSQL) {
-			jdbc.setQueryTimeout(queryTimeoutSeconds(definition.options().callTimeout()));
-		}
 		// The subclass translator needs no database metadata, so translating an error never
 		// borrows a connection (which would wait again while the database is down).
 		jdbc.setExceptionTranslator(new SQLExceptionSubclassTranslator());
-		return new RdbmsClient(dataSource, jdbc, schemaDataSource(config));
+		if (connection.driver() != RdbmsConnection.Driver.PGSQL) {
+			// The timeout is the template's alone: migrations may use the pooled connections.
+			jdbc.setQueryTimeout(queryTimeoutSeconds(definition.options().callTimeout()));
+			return new RdbmsClient(dataSource, jdbc, dataSource);
+		}
+		return new RdbmsClient(dataSource, jdbc, withoutStatementTimeout(config));
 	}
 
-	/** Direct connections with the pool's settings but no statement timeout, for schema migrations. */
-	private static DataSource schemaDataSource(HikariConfig config) {
+	/** Direct PostgreSQL connections with the pool's settings but no statement timeout. */
+	private static DataSource withoutStatementTimeout(HikariConfig config) {
 		DriverManagerDataSource direct = new DriverManagerDataSource(config.getJdbcUrl(), config.getUsername(), config.getPassword());
 		direct.setDriverClassName(config.getDriverClassName());
 		Properties properties = new Properties();
