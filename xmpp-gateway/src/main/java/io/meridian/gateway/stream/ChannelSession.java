@@ -2,9 +2,12 @@ package io.meridian.gateway.stream;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.channel.Channel;
 import io.netty.util.ReferenceCountUtil;
@@ -31,6 +34,12 @@ final class ChannelSession implements LocalSession {
 	private final Set<Jid> directedPresence = ConcurrentHashMap.newKeySet();
 
 	private final Instant since = Instant.now();
+
+	/** Stanzas delivered and not yet written, in delivery order. */
+	private final Queue<Object> outgoing = new ConcurrentLinkedQueue<>();
+
+	/** Whether a task that writes {@link #outgoing} is queued on the event loop. */
+	private final AtomicBoolean writeScheduled = new AtomicBoolean();
 
 	ChannelSession(Jid jid, Channel channel, ClientStreamHandler stream) {
 		this.jid = jid;
@@ -105,13 +114,32 @@ final class ChannelSession implements LocalSession {
 
 	@Override
 	public void deliver(Element stanza) {
-		Object bytes = ClientStreamHandler.bytes(stanza.toXml(Namespaces.CLIENT));
+		this.outgoing.add(ClientStreamHandler.bytes(stanza.toXml(Namespaces.CLIENT)));
 		// Always through the event loop's queue: a write from the loop's own thread would
 		// otherwise overtake writes other threads queued before it (roster pushes in commit order).
-		try {
-			this.channel.eventLoop().execute(() -> this.channel.writeAndFlush(bytes));
+		// Stanzas delivered before the task runs leave in one flush, so in one TLS record.
+		if (this.writeScheduled.compareAndSet(false, true)) {
+			try {
+				this.channel.eventLoop().execute(this::writeOutgoing);
+			}
+			catch (RejectedExecutionException ex) {
+				discardOutgoing();
+			}
 		}
-		catch (RejectedExecutionException ex) {
+	}
+
+	private void writeOutgoing() {
+		this.writeScheduled.set(false);
+		Object bytes;
+		while ((bytes = this.outgoing.poll()) != null) {
+			this.channel.write(bytes);
+		}
+		this.channel.flush();
+	}
+
+	private void discardOutgoing() {
+		Object bytes;
+		while ((bytes = this.outgoing.poll()) != null) {
 			ReferenceCountUtil.release(bytes);
 		}
 	}
