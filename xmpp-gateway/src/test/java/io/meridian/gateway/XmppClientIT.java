@@ -1,10 +1,13 @@
 package io.meridian.gateway;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,7 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.chat2.ChatManager;
@@ -39,6 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.meridian.gateway.accounts.Accounts;
+import io.meridian.gateway.auth.ScramClient;
+import io.meridian.gateway.auth.ScramHash;
 import io.meridian.gateway.transport.C2sListener;
 import io.meridian.testsupport.Endpoint;
 import io.meridian.testsupport.RealServer;
@@ -82,6 +86,43 @@ class XmppClientIT {
 		assertThat(connection.getUsedSaslMechansism()).isEqualTo("SCRAM-SHA-1");
 		assertThat(connection.getUser().toString()).isEqualTo(romeo + "@localhost/balcony");
 		assertThat(PingManager.getInstanceFor(connection).pingMyServer()).isTrue();
+	}
+
+	@Test
+	void scramSha256PlusBindsTheLoginToTheCertificateTheClientSaw() throws Exception {
+		String user = account("bound");
+		byte[] seen;
+		try (XmppClientSocket client = tlsStream()) {
+			seen = MessageDigest.getInstance("SHA-256").digest(client.serverCertificate().getEncoded());
+			assertThat(scramPlus(client, user, seen)).contains("<success");
+		}
+		try (XmppClientSocket client = tlsStream()) {
+			byte[] another = MessageDigest.getInstance("SHA-256").digest("a certificate a man in the middle showed".getBytes(StandardCharsets.UTF_8));
+			assertThat(scramPlus(client, user, another)).contains("<failure").contains("<not-authorized/>");
+		}
+	}
+
+	/** A raw stream after STARTTLS, its features read: they offer SCRAM -PLUS and name the binding. */
+	private XmppClientSocket tlsStream() throws Exception {
+		XmppClientSocket client = new XmppClientSocket(this.c2s.port());
+		client.send(XmppClientSocket.header("localhost"));
+		client.readUntil("</stream:features>");
+		client.startTls(GatewayIt.trustManager(DATA));
+		client.send(XmppClientSocket.header("localhost"));
+		assertThat(client.readUntil("</stream:features>")).contains("<mechanism>SCRAM-SHA-256-PLUS</mechanism>")
+			.contains("<channel-binding type='tls-server-end-point'/>");
+		return client;
+	}
+
+	private static String scramPlus(XmppClientSocket client, String user, byte[] binding) throws Exception {
+		ScramClient scram = new ScramClient(ScramHash.SHA_256, user, "bound", "p=tls-server-end-point,,", binding);
+		client.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-256-PLUS'>"
+				+ Base64.getEncoder().encodeToString(scram.first()) + "</auth>");
+		String challenge = client.readUntil("</challenge>");
+		String serverFirst = challenge.substring(challenge.indexOf('>', challenge.indexOf("<challenge")) + 1, challenge.indexOf("</challenge>"));
+		client.send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+				+ Base64.getEncoder().encodeToString(scram.last(Base64.getDecoder().decode(serverFirst))) + "</response>");
+		return client.readUntil("</");
 	}
 
 	@Test

@@ -6,11 +6,18 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /** A raw TCP client for what a stock XMPP client sends before any negotiation. */
 final class XmppClientSocket implements AutoCloseable {
 
-	private final Socket socket;
+	private Socket socket;
 
 	XmppClientSocket(int port) throws IOException {
 		this.socket = new Socket("127.0.0.1", port);
@@ -38,6 +45,25 @@ final class XmppClientSocket implements AutoCloseable {
 			throw new IOException("no '" + marker + "' within 5 s; got: " + sb, ex);
 		}
 		return sb.toString();
+	}
+
+	/**
+	 * Asks for STARTTLS on a stream whose features offered it, and goes on over TLS trusting
+	 * only {@code trust}.
+	 */
+	void startTls(X509TrustManager trust) throws IOException, GeneralSecurityException {
+		send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+		readUntil("<proceed");
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, new TrustManager[] { trust }, null);
+		SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(this.socket, "localhost", this.socket.getPort(), true);
+		tls.startHandshake();
+		this.socket = tls;
+	}
+
+	/** The certificate the server showed on TLS. */
+	X509Certificate serverCertificate() throws IOException {
+		return (X509Certificate) ((SSLSocket) this.socket).getSession().getPeerCertificates()[0];
 	}
 
 	/** True once the server has closed its side. */

@@ -1,8 +1,12 @@
 package io.meridian.gateway.auth;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The SASL mechanisms this server offers, strongest first; PLAIN only on encrypted streams. */
+/**
+ * The SASL mechanisms this server offers, strongest first: the SCRAM -PLUS variants when the
+ * stream has a channel binding to prove, then SCRAM, then PLAIN only on encrypted streams.
+ */
 public final class SaslMechanisms {
 
 	public static final String PLAIN = "PLAIN";
@@ -16,21 +20,39 @@ public final class SaslMechanisms {
 		this.iterations = iterations;
 	}
 
-	public List<String> offered(boolean encrypted) {
-		return encrypted ? List.of(ScramHash.SHA_256.mechanism(), ScramHash.SHA_1.mechanism(), PLAIN)
-				: List.of(ScramHash.SHA_256.mechanism(), ScramHash.SHA_1.mechanism());
+	/**
+	 * @param encrypted whether the stream runs over TLS
+	 * @param binding the stream's channel binding, or null when it has none
+	 */
+	public List<String> offered(boolean encrypted, ChannelBinding binding) {
+		List<String> offered = new ArrayList<>(5);
+		if (binding != null) {
+			offered.add(ScramHash.SHA_256.plusMechanism());
+			offered.add(ScramHash.SHA_1.plusMechanism());
+		}
+		offered.add(ScramHash.SHA_256.mechanism());
+		offered.add(ScramHash.SHA_1.mechanism());
+		if (encrypted) {
+			offered.add(PLAIN);
+		}
+		return offered;
 	}
 
 	/** A new exchange, or null when the mechanism is not offered on this stream. */
-	public SaslServer start(String mechanism, String domain, boolean encrypted) {
-		if (mechanism == null || !offered(encrypted).contains(mechanism)) {
+	public SaslServer start(String mechanism, String domain, boolean encrypted, ChannelBinding binding) {
+		if (mechanism == null || !offered(encrypted, binding).contains(mechanism)) {
 			return null;
 		}
-		return switch (mechanism) {
-			case "SCRAM-SHA-256" -> new ScramServer(ScramHash.SHA_256, this.store, domain, this.iterations);
-			case "SCRAM-SHA-1" -> new ScramServer(ScramHash.SHA_1, this.store, domain, this.iterations);
-			default -> new PlainServer(this.store, domain);
-		};
+		if (mechanism.equals(PLAIN)) {
+			return new PlainServer(this.store, domain);
+		}
+		for (ScramHash hash : ScramHash.values()) {
+			if (mechanism.equals(hash.plusMechanism())) {
+				return new ScramServer(hash, this.store, domain, this.iterations, binding, true);
+			}
+		}
+		ScramHash hash = mechanism.equals(ScramHash.SHA_256.mechanism()) ? ScramHash.SHA_256 : ScramHash.SHA_1;
+		return new ScramServer(hash, this.store, domain, this.iterations, binding, false);
 	}
 
 	/** Whether the mechanism exists but this stream is not encrypted enough for it. */

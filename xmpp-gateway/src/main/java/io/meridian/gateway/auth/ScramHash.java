@@ -27,6 +27,11 @@ public enum ScramHash {
 		return this.mechanism;
 	}
 
+	/** The variant with channel binding (RFC 5802 §4). */
+	public String plusMechanism() {
+		return this.mechanism + "-PLUS";
+	}
+
 	byte[] hmac(byte[] key, byte[] data) {
 		try {
 			Mac m = Mac.getInstance(this.mac);

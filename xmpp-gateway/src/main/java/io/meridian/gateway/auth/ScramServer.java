@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The server side of SCRAM (RFC 5802) without channel binding. An unknown user goes through
- * the same exchange with a made-up salt and fails at the end, so the exchange does not tell
- * which accounts exist.
+ * The server side of SCRAM (RFC 5802), with channel binding for the -PLUS variants. An unknown
+ * user goes through the same exchange with a made-up salt and fails at the end, so the exchange
+ * does not tell which accounts exist.
  */
 final class ScramServer implements SaslServer {
 
@@ -24,6 +24,12 @@ final class ScramServer implements SaslServer {
 
 	private final int defaultIterations;
 
+	/** The stream's channel binding, null when it has none (and no -PLUS is offered). */
+	private final ChannelBinding binding;
+
+	/** Whether this is a -PLUS exchange, which must bind to the channel. */
+	private final boolean plus;
+
 	private String clientFirstBare;
 
 	private String serverFirst;
@@ -36,11 +42,13 @@ final class ScramServer implements SaslServer {
 
 	private CredentialStore.Stored stored;
 
-	ScramServer(ScramHash hash, CredentialStore store, String domain, int defaultIterations) {
+	ScramServer(ScramHash hash, CredentialStore store, String domain, int defaultIterations, ChannelBinding binding, boolean plus) {
 		this.hash = hash;
 		this.store = store;
 		this.domain = domain;
 		this.defaultIterations = defaultIterations;
+		this.binding = binding;
+		this.plus = plus;
 	}
 
 	@Override
@@ -50,16 +58,29 @@ final class ScramServer implements SaslServer {
 	}
 
 	private SaslStep clientFirst(String message) {
-		// gs2-header: "n,," or "y,," (no channel binding), optionally with "a=authzid"
+		// gs2-header: "n,,", "y,," or "p=<type>,," (channel binding), optionally with "a=authzid"
 		int second = nthComma(message, 2);
 		if (message.isEmpty() || second < 0) {
 			return malformed("client-first-message without gs2 header");
 		}
-		char flag = message.charAt(0);
-		if (flag == 'p') {
-			return new SaslStep.Failure(SaslCondition.MECHANISM_TOO_WEAK, "channel binding requested on a mechanism without -PLUS");
+		String flag = message.substring(0, message.indexOf(','));
+		if (flag.startsWith("p=")) {
+			if (!this.plus) {
+				return new SaslStep.Failure(SaslCondition.MECHANISM_TOO_WEAK, "channel binding requested on a mechanism without -PLUS");
+			}
+			if (!flag.equals("p=" + this.binding.type())) {
+				return malformed("unsupported channel binding type " + flag.substring(2) + "; this server binds to " + this.binding.type());
+			}
 		}
-		if (flag != 'n' && flag != 'y') {
+		else if (this.plus) {
+			return malformed(this.hash.plusMechanism() + " needs channel binding, the gs2 header has " + flag);
+		}
+		else if (flag.equals("y") && this.binding != null) {
+			// RFC 5802 §6: the client could bind but believes this server cannot; someone
+			// removed the -PLUS mechanisms from the features on the way.
+			return new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "client supports channel binding the server offered: downgrade");
+		}
+		else if (!flag.equals("n") && !flag.equals("y")) {
 			return malformed("bad gs2 channel binding flag");
 		}
 		String authzid = message.substring(message.indexOf(',') + 1, second);
@@ -102,9 +123,9 @@ final class ScramServer implements SaslServer {
 		byte[] proof;
 		try {
 			proof = Base64.getDecoder().decode(message.substring(proofAt + 3));
-			if (binding == null || !MessageDigest.isEqual(Base64.getDecoder().decode(binding),
-					this.gs2Header.getBytes(StandardCharsets.UTF_8))) {
-				return malformed("channel binding data does not match the gs2 header");
+			if (binding == null || !MessageDigest.isEqual(Base64.getDecoder().decode(binding), expectedBinding())) {
+				return this.plus ? new SaslStep.Failure(SaslCondition.NOT_AUTHORIZED, "channel binding data differs: not the channel the server sees")
+						: malformed("channel binding data does not match the gs2 header");
 			}
 		}
 		catch (IllegalArgumentException ex) {
@@ -131,6 +152,17 @@ final class ScramServer implements SaslServer {
 		byte[] serverSignature = this.hash.hmac(this.stored.scram().serverKey(), authMessage);
 		String serverFinal = "v=" + Base64.getEncoder().encodeToString(serverSignature);
 		return this.stored.proven(this.username, this.domain, serverFinal.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The gs2 header, then the channel's binding data in a -PLUS exchange. */
+	private byte[] expectedBinding() {
+		byte[] header = this.gs2Header.getBytes(StandardCharsets.UTF_8);
+		if (!this.plus) {
+			return header;
+		}
+		byte[] expected = java.util.Arrays.copyOf(header, header.length + this.binding.data().length);
+		System.arraycopy(this.binding.data(), 0, expected, header.length, this.binding.data().length);
+		return expected;
 	}
 
 	private byte[] fakeSalt() {

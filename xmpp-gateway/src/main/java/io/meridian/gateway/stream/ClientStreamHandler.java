@@ -2,6 +2,8 @@ package io.meridian.gateway.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import io.meridian.gateway.auth.ChannelBinding;
 import io.meridian.gateway.auth.SaslCondition;
 import io.meridian.gateway.auth.SaslServer;
 import io.meridian.gateway.auth.SaslStep;
@@ -59,6 +62,9 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private SaslServer sasl;
 
+	/** Set once TLS is up: what SCRAM -PLUS binds to. */
+	private ChannelBinding channelBinding;
+
 	private int saslFailures;
 
 	private String user;
@@ -100,7 +106,18 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		if (!requested.equals(this.domain)) {
 			throw new StreamException(StreamErrorCondition.HOST_UNKNOWN, "a restarted stream must stay on " + this.domain);
 		}
+		if (this.encrypted && this.channelBinding == null) {
+			this.channelBinding = channelBinding(ctx);
+		}
 		ctx.writeAndFlush(bytes(features()));
+	}
+
+	/** The certificate this server showed on the connection, for SCRAM's -PLUS mechanisms. */
+	private static ChannelBinding channelBinding(ChannelHandlerContext ctx) {
+		SslHandler tls = ctx.pipeline().get(SslHandler.class);
+		Certificate[] shown = (tls != null) ? tls.engine().getSession().getLocalCertificates() : null;
+		return (shown != null && shown.length > 0 && shown[0] instanceof X509Certificate certificate)
+				? ChannelBinding.tlsServerEndPoint(certificate) : null;
 	}
 
 	/** The features for the stream's state, in negotiation order. */
@@ -114,8 +131,14 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			}
 			if (!tlsRequired()) {
 				sb.append("<mechanisms xmlns='").append(SASL).append("'>");
-				this.services.sasl().offered(this.encrypted).forEach(m -> sb.append("<mechanism>").append(m).append("</mechanism>"));
+				this.services.sasl().offered(this.encrypted, this.channelBinding)
+					.forEach(m -> sb.append("<mechanism>").append(m).append("</mechanism>"));
 				sb.append("</mechanisms>");
+				if (this.channelBinding != null) {
+					// XEP-0440: which binding the -PLUS mechanisms expect.
+					sb.append("<sasl-channel-binding xmlns='urn:xsf:sasl-cb:0'><channel-binding type='")
+						.append(this.channelBinding.type()).append("'/></sasl-channel-binding>");
+				}
 				if (this.services.registrationOpen().test(this.domain)) {
 					sb.append("<register xmlns='http://jabber.org/features/iq-register'/>");
 				}
@@ -189,7 +212,7 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private void auth(ChannelHandlerContext ctx, Element auth) {
 		String mechanism = auth.attribute("mechanism");
-		this.sasl = this.services.sasl().start(mechanism, this.domain, this.encrypted);
+		this.sasl = this.services.sasl().start(mechanism, this.domain, this.encrypted, this.channelBinding);
 		if (this.sasl == null) {
 			SaslCondition condition = this.services.sasl().needsEncryption(mechanism, this.encrypted) ? SaslCondition.ENCRYPTION_REQUIRED
 					: SaslCondition.INVALID_MECHANISM;
