@@ -116,7 +116,7 @@ class AdminApiApplicationTest {
 		AdminHttp.Answer docs = ops.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").propertyNames()).contains("/users/{domain}", "/users/{domain}/{username}", "/sessions/{domain}",
-				"/messages", "/stanzas", "/domains", "/domains/{domain}", "/status");
+				"/messages", "/messages/{domain}/{username}/offline", "/stanzas", "/domains", "/domains/{domain}", "/status");
 		assertThat(docs.json().get("components").get("securitySchemes").get("basic").get("scheme").asString()).isEqualTo("basic");
 		assertThat(ops.get("/swagger-ui/index.html").body()).contains("swagger-ui");
 		assertThat(ops.get("/swagger-ui.html").status()).isIn(200, 302);

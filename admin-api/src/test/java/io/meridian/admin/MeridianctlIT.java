@@ -150,6 +150,28 @@ class MeridianctlIT extends AbstractAdminIT {
 	}
 
 	@Test
+	void theOfflineQueueOfAUserFromTheCommandLine() throws Exception {
+		String sender = user();
+		String receiver = user();
+		register("localhost", sender, "pw");
+		register("localhost", receiver, "pw");
+		assertThat(ctl("message", "send", "--from", sender + "@localhost", "--to", receiver + "@localhost", "while", "you", "were", "out")
+			.exitCode()).isZero();
+
+		Ctl counted = ctl("message", "offline-count", receiver + "@localhost");
+		assertThat(counted.exitCode()).as(counted.toString()).isZero();
+		assertThat(counted.out()).isEqualTo(receiver + "@localhost: 1 offline messages\n");
+		JsonNode queue = json.readTree(ctl("message", "offline-count", receiver + "@localhost", "-o", "json").out());
+		assertThat(queue.get("user").asString()).isEqualTo(receiver + "@localhost");
+		assertThat(queue.get("count").asLong()).isEqualTo(1);
+
+		Ctl nobody = ctl("message", "offline-count", "ghost-" + receiver + "@localhost");
+		assertThat(nobody.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+		assertThat(nobody.err()).contains("UNKNOWN_ACCOUNT");
+		assertThat(ctl("message", "offline-count", "localhost").exitCode()).isEqualTo(ExitCodes.USAGE);
+	}
+
+	@Test
 	void credentialsComeFromFlagsEnvironmentOrConfigFileAndFailuresHaveTheirExitCodes() throws Exception {
 		Ctl status = ctl("status");
 		assertThat(status.exitCode()).as(status.toString()).isZero();

@@ -100,6 +100,37 @@ class StanzasApiIT extends AbstractAdminIT {
 		assertNothingArrivedBefore(inbox, sender + "@localhost", receiver + "@localhost");
 	}
 
+	@Test
+	void theOfflineQueueOfAUserIsCountedUntilTheUserComesOnline() throws Exception {
+		String sender = user();
+		String receiver = user();
+		register("localhost", sender, "pw");
+		register("localhost", receiver, "pw");
+		String path = "/messages/localhost/" + receiver + "/offline";
+		AdminHttp.Answer empty = viewer().get(path);
+		assertThat(empty.status()).as(empty.body()).isEqualTo(200);
+		assertThat(empty.field("user")).isEqualTo(receiver + "@localhost");
+		assertThat(empty.field("count")).isEqualTo("0");
+
+		for (String body : new String[] { "one", "two" }) {
+			assertThat(ops().post("/messages", json("caller", sender + "@localhost", "to", receiver + "@localhost", "body", body)).status())
+				.isEqualTo(201);
+		}
+		assertThat(ops().get("/messages/LOCALHOST/" + receiver.toUpperCase(java.util.Locale.ROOT) + "/offline").field("count")).isEqualTo("2");
+
+		BlockingQueue<Message> inbox = inbox(receiver);
+		assertThat(inbox.poll(10, TimeUnit.SECONDS).getBody()).isEqualTo("one");
+		assertThat(inbox.poll(10, TimeUnit.SECONDS).getBody()).isEqualTo("two");
+		assertThat(ops().get(path).field("count")).isEqualTo("0");
+
+		AdminHttp.Answer ghost = ops().get("/messages/localhost/ghost-" + receiver + "/offline");
+		assertThat(ghost.status()).isEqualTo(404);
+		assertThat(ghost.field("error")).isEqualTo("UNKNOWN_ACCOUNT");
+		assertThat(ops().get("/messages/elsewhere.example/" + receiver + "/offline").field("error")).isEqualTo("UNKNOWN_DOMAIN");
+		assertThat(otherOps().get(path).status()).as("an operator of other domains").isEqualTo(403);
+		assertThat(anonymous().get(path).status()).isEqualTo(401);
+	}
+
 	/** Sends a marker through the API: the next message to arrive must be it, or a refused one got through. */
 	private void assertNothingArrivedBefore(BlockingQueue<Message> inbox, String from, String to) throws InterruptedException {
 		ops().post("/messages", json("caller", from, "to", to, "body", "marker"));

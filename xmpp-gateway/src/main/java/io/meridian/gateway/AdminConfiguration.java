@@ -9,6 +9,7 @@ import io.meridian.gateway.admin.AdminSupport;
 import io.meridian.gateway.admin.SessionAdminService;
 import io.meridian.gateway.admin.StanzaAdminService;
 import io.meridian.gateway.domain.HostedDomains;
+import io.meridian.gateway.routing.OfflineStorage;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.routing.SessionRegistry;
 import io.meridian.gateway.transport.C2sProperties;
@@ -34,8 +35,8 @@ class AdminConfiguration {
 	}
 
 	@Bean
-	StanzaAdminService stanzaAdminService(Accounts accounts, Router router, C2sProperties c2s, AdminSupport support) {
-		return new StanzaAdminService(accounts, router, c2s.limits(), support);
+	StanzaAdminService stanzaAdminService(Accounts accounts, Router router, OfflineStorage offline, C2sProperties c2s, AdminSupport support) {
+		return new StanzaAdminService(accounts, router, offline, c2s.limits(), support);
 	}
 
 }

@@ -21,14 +21,24 @@ import io.meridian.gateway.auth.AuthProperties;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.DomainTable;
+import io.meridian.gateway.modules.offline.OfflineMessages;
+import io.meridian.gateway.modules.offline.OfflineProperties;
+import io.meridian.gateway.modules.offline.OfflineStore;
 import io.meridian.gateway.modules.ping.PingHandler;
 import io.meridian.gateway.modules.presence.PresenceModule;
+import io.meridian.gateway.modules.privatedata.PrivateStorageHandler;
+import io.meridian.gateway.modules.privatedata.PrivateStorageProperties;
+import io.meridian.gateway.modules.privatedata.PrivateStore;
 import io.meridian.gateway.modules.register.InBandRegistration;
 import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.modules.roster.RosterHandler;
 import io.meridian.gateway.modules.roster.RosterStore;
+import io.meridian.gateway.modules.vcard.VCardHandler;
+import io.meridian.gateway.modules.vcard.VCardProperties;
+import io.meridian.gateway.modules.vcard.VCardStore;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.IqHandler;
+import io.meridian.gateway.routing.OfflineStorage;
 import io.meridian.gateway.routing.PresenceHandler;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.routing.SessionRegistry;
@@ -43,7 +53,8 @@ import io.meridian.pool.RdbmsClient;
 
 /** The XMPP gateway: client connections, streams, sessions and routing. */
 @SpringBootApplication
-@EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class })
+@EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class, OfflineProperties.class,
+		VCardProperties.class, PrivateStorageProperties.class })
 public class GatewayApplication {
 
 	/** Static domains, each its own host type, plus the dynamic ones domain-service adds when it is followed. */
@@ -101,8 +112,23 @@ public class GatewayApplication {
 	}
 
 	@Bean
-	PresenceModule presenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes) {
-		return new PresenceModule(sessions, store, changes);
+	OfflineMessages offlineMessages(GatewayDatabase database, OfflineProperties offline) {
+		return new OfflineMessages(new OfflineStore(database.pool()), offline.maxPerUser(), offline.disabledDomains());
+	}
+
+	@Bean
+	VCardHandler vcardHandler(GatewayDatabase database, Accounts accounts, VCardProperties vcard) {
+		return new VCardHandler(new VCardStore(database.pool()), accounts, vcard.maxSize());
+	}
+
+	@Bean
+	PrivateStorageHandler privateStorageHandler(GatewayDatabase database, PrivateStorageProperties privateStorage) {
+		return new PrivateStorageHandler(new PrivateStore(database.pool()), privateStorage.maxSize());
+	}
+
+	@Bean
+	PresenceModule presenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes, OfflineStorage offline) {
+		return new PresenceModule(sessions, store, changes, offline);
 	}
 
 	@Bean
@@ -111,8 +137,9 @@ public class GatewayApplication {
 	}
 
 	@Bean
-	Router router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers, PresenceHandler presence) {
-		return new Router(sessions, domains, handlers, presence);
+	Router router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers, PresenceHandler presence,
+			OfflineStorage offline) {
+		return new Router(sessions, domains, handlers, presence, offline);
 	}
 
 	@Bean

@@ -206,6 +206,33 @@ class GatewayAdminIT {
 		assertThat(inbox).isEmpty();
 	}
 
+	@Test
+	void theOfflineQueueOfAUserIsCountedUntilTheUserComesOnline() throws Exception {
+		String sender = user();
+		String receiver = user();
+		this.admin.register("localhost", sender, "pw");
+		this.admin.register("localhost", receiver, "pw");
+		assertThat(this.admin.offlineCount("localhost", receiver).getCount()).isZero();
+
+		this.admin.sendMessage(sender + "@localhost", receiver + "@localhost", "one", null);
+		this.admin.sendMessage(sender + "@localhost", receiver + "@localhost", "two", "normal");
+		assertThat(this.admin.offlineCount("LocalHost", receiver.toUpperCase(java.util.Locale.ROOT))).satisfies(queue -> {
+			assertThat(queue.getJid()).isEqualTo(receiver + "@localhost");
+			assertThat(queue.getCount()).isEqualTo(2);
+		});
+		// Presence sent in the user's name has no client behind it: the queue stays.
+		this.admin.sendStanza("<presence from='" + receiver + "@localhost'/>");
+		assertThat(this.admin.offlineCount("localhost", receiver).getCount()).isEqualTo(2);
+
+		XMPPTCPConnection client = login(receiver, "pw", "SCRAM-SHA-1");
+		client.sendStanza(client.getStanzaFactory().buildPresenceStanza().build());
+		org.jivesoftware.smackx.ping.PingManager.getInstanceFor(client).pingMyServer();
+		assertThat(this.admin.offlineCount("localhost", receiver).getCount()).isZero();
+
+		assertRefused(() -> this.admin.offlineCount("localhost", "ghost-" + receiver), AdminError.UNKNOWN_ACCOUNT);
+		assertRefused(() -> this.admin.offlineCount("elsewhere.example", receiver), AdminError.UNKNOWN_DOMAIN);
+	}
+
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, AdminError error) {
 		assertThatThrownBy(call).isInstanceOfSatisfying(AdminRefusedException.class, ex -> assertThat(ex.error()).isEqualTo(error));
 	}

@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import static io.meridian.ctl.AdminApi.body;
+import static io.meridian.ctl.AdminApi.path;
 
-/** {@code meridianctl message send}: a chat message in a user's name. */
-@Command(name = "message", description = "Send messages as a user.", subcommands = MessageCommand.Send.class)
+/** {@code meridianctl message send|offline-count}: a chat message in a user's name, and a user's offline queue. */
+@Command(name = "message", description = "Send messages as a user, count a user's offline messages.",
+		subcommands = { MessageCommand.Send.class, MessageCommand.OfflineCount.class })
 class MessageCommand implements Runnable {
 
 	@Spec
@@ -22,7 +24,7 @@ class MessageCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "give a subcommand: send");
+		throw new ParameterException(this.spec.commandLine(), "give a subcommand: send or offline-count");
 	}
 
 	@Command(name = "send", description = "Send a message from a user of this deployment to any JID; prints its id.")
@@ -44,6 +46,21 @@ class MessageCommand implements Runnable {
 		int run(AdminApi api) {
 			JsonNode sent = api.post("/messages", body("caller", this.from, "to", this.to, "body", String.join(" ", this.text), "type", this.type));
 			return done(sent, Output.text(sent, "id"));
+		}
+
+	}
+
+	@Command(name = "offline-count", description = "How many messages wait for a user until the next login; exits 2 when the user does not exist.")
+	static class OfflineCount extends ApiCommand {
+
+		@Parameters(paramLabel = "JID", description = "the account, user@domain")
+		String jid;
+
+		@Override
+		int run(AdminApi api) {
+			Jids.Jid account = Jids.account(this.jid);
+			JsonNode queue = api.get(path("messages", account.domain(), account.username(), "offline"));
+			return done(queue, Output.text(queue, "user") + ": " + Output.text(queue, "count") + " offline messages");
 		}
 
 	}

@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,8 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.meridian.admin.security.AdminUser;
 import io.meridian.admin.security.AuditTrail;
 import io.meridian.gateway.api.GatewayAdminClient;
+import io.meridian.gateway.api.v1.OfflineCountResponse;
 
-/** Messages and raw stanzas sent in a user's name, routed as if that user's client had sent them. */
+/**
+ * Messages and raw stanzas sent in a user's name, routed as if that user's client had sent
+ * them, and the messages waiting in a user's offline queue.
+ */
 @RestController
 @Tag(name = "stanzas", description = "Send messages and stanzas as a user")
 class StanzaController {
@@ -74,6 +80,16 @@ class StanzaController {
 		return new Sent(id);
 	}
 
+	@GetMapping("/messages/{domain}/{username}/offline")
+	@Operation(summary = "How many messages wait in a user's offline queue (XEP-0160), delivered at the user's next login")
+	@ApiResponse(responseCode = "200", description = "The user's bare JID and the number of waiting messages")
+	@ApiResponse(responseCode = "404", description = "The domain is not served (UNKNOWN_DOMAIN) or the user does not exist (UNKNOWN_ACCOUNT)")
+	OfflineQueue offline(@PathVariable String domain, @PathVariable String username, @AuthenticationPrincipal AdminUser user) {
+		user.requireDomain(domain);
+		OfflineCountResponse queue = this.calls.gateway(() -> this.gateway.offlineCount(domain, username));
+		return new OfflineQueue(queue.getJid(), queue.getCount());
+	}
+
 	/** The domainpart of a JID as written, good enough to check an operator's domains; the gateway checks the rest. */
 	static String domainOf(String jid) {
 		int slash = jid.indexOf('/');
@@ -120,6 +136,13 @@ class StanzaController {
 
 	/** @param stanza one stanza in the jabber:client namespace, as XML text */
 	record StanzaRequest(String stanza) {
+	}
+
+	/**
+	 * @param user the user's bare JID
+	 * @param count messages waiting for the user
+	 */
+	record OfflineQueue(String user, long count) {
 	}
 
 	/** @param id the stanza's id, generated when it had none */

@@ -10,11 +10,14 @@ import org.slf4j.LoggerFactory;
 
 import io.meridian.gateway.accounts.Accounts;
 import io.meridian.gateway.api.AdminRefusedException;
+import io.meridian.gateway.api.v1.AccountRef;
+import io.meridian.gateway.api.v1.OfflineCountResponse;
 import io.meridian.gateway.api.v1.SendMessageRequest;
 import io.meridian.gateway.api.v1.SendStanzaRequest;
 import io.meridian.gateway.api.v1.StanzaAdminGrpc;
 import io.meridian.gateway.api.v1.StanzaSent;
 import io.meridian.gateway.routing.LocalSession;
+import io.meridian.gateway.routing.OfflineStorage;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.stanza.Element;
 import io.meridian.gateway.stanza.Jid;
@@ -25,7 +28,8 @@ import io.meridian.gateway.stream.XmlStreamDecoder;
 
 /**
  * Stanzas sent in a user's name, routed as if that user's client had sent them: the same
- * delivery rules, and any error that would bounce back to the client is logged instead.
+ * delivery rules, and any error that would bounce back to the client is logged instead. Also
+ * the size of a user's offline queue.
  */
 public class StanzaAdminService extends StanzaAdminGrpc.StanzaAdminImplBase {
 
@@ -39,13 +43,16 @@ public class StanzaAdminService extends StanzaAdminGrpc.StanzaAdminImplBase {
 
 	private final Router router;
 
+	private final OfflineStorage offline;
+
 	private final StreamLimits limits;
 
 	private final AdminSupport support;
 
-	public StanzaAdminService(Accounts accounts, Router router, StreamLimits limits, AdminSupport support) {
+	public StanzaAdminService(Accounts accounts, Router router, OfflineStorage offline, StreamLimits limits, AdminSupport support) {
 		this.accounts = accounts;
 		this.router = router;
+		this.offline = offline;
 		this.limits = limits;
 		this.support = support;
 	}
@@ -94,6 +101,17 @@ public class StanzaAdminService extends StanzaAdminGrpc.StanzaAdminImplBase {
 				stanza = stanza.withAttribute("id", UUID.randomUUID().toString());
 			}
 			return send(from, stanza);
+		});
+	}
+
+	@Override
+	public void offlineCount(AccountRef request, StreamObserver<OfflineCountResponse> response) {
+		this.support.answer(response, () -> {
+			Jid account = this.support.account(request.getDomain(), request.getUsername());
+			if (!this.accounts.exists(account.local(), account.domain())) {
+				throw this.support.unknownAccount(account);
+			}
+			return OfflineCountResponse.newBuilder().setJid(account.toString()).setCount(this.offline.count(account)).build();
 		});
 	}
 

@@ -15,9 +15,10 @@ import io.meridian.gateway.stanza.Stanzas;
 /**
  * Delivers stanzas from local sessions by their {@code to} address, following RFC 6121 section
  * 8.5: a full JID goes to that session; a message to a bare JID goes to the available
- * resources of highest non-negative priority; IQs to the server or to the sender's own account
- * go to the handler of their namespace; presence goes to the {@link PresenceHandler}; anything
- * nobody can take gets the prescribed error.
+ * resources of highest non-negative priority, or to {@link OfflineStorage} when there are none;
+ * IQs to the server or to the sender's own account go to the handler of their namespace, and
+ * those to another account's bare JID to the same handler, which answers for that account;
+ * presence goes to the {@link PresenceHandler}; anything nobody can take gets the prescribed error.
  */
 public class Router {
 
@@ -29,11 +30,20 @@ public class Router {
 
 	private final PresenceHandler presence;
 
+	private final OfflineStorage offline;
+
+	/** A router that keeps no offline messages. */
 	public Router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers, PresenceHandler presence) {
+		this(sessions, domains, handlers, presence, OfflineStorage.NONE);
+	}
+
+	public Router(SessionRegistry sessions, HostedDomains domains, List<IqHandler> handlers, PresenceHandler presence,
+			OfflineStorage offline) {
 		this.sessions = sessions;
 		this.domains = domains;
 		this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(IqHandler::namespace, Function.identity()));
 		this.presence = presence;
+		this.offline = offline;
 	}
 
 	/** Routes a stanza a session sent; {@code from} is already stamped on it. */
@@ -64,7 +74,12 @@ public class Router {
 		boolean toServerOrSelf = target == null || (target.local() == null && target.resource() == null && this.domains.isServed(target.domain()))
 				|| target.equals(sender.jid().bare());
 		if (!toServerOrSelf) {
-			deliverToFullJid(sender, iq, target);
+			if (target.local() != null && target.isBare() && this.domains.isServed(target.domain())) {
+				iqForAccount(sender, iq, type, target);
+			}
+			else {
+				deliverToFullJid(sender, iq, target);
+			}
 			return;
 		}
 		if (type.equals("result") || type.equals("error")) {
@@ -77,6 +92,17 @@ public class Router {
 			return;
 		}
 		deliver(sender, handler.handle(iq, sender));
+	}
+
+	/** RFC 6121 8.5.2.1.3 and 8.5.2.2.3: the server answers an IQ to a bare JID on the account's behalf. */
+	private void iqForAccount(LocalSession sender, Element iq, String type, Jid account) {
+		if (type.equals("result") || type.equals("error")) {
+			// RFC 6120 8.2.3: nobody answers a result or an error, and a bare JID has no session to take it.
+			return;
+		}
+		Element payload = Stanzas.payload(iq);
+		IqHandler handler = (payload != null) ? this.handlers.get(payload.namespace()) : null;
+		sender.deliver((handler != null) ? handler.handleForAccount(iq, sender, account) : StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null));
 	}
 
 	private void message(LocalSession sender, Element message, Jid target) {
@@ -97,10 +123,25 @@ public class Router {
 		}
 		Collection<LocalSession> recipients = highestPriority(target.bare());
 		if (recipients.isEmpty()) {
-			bounce(sender, message, StanzaError.SERVICE_UNAVAILABLE);
+			noAvailableResource(sender, message, target.bare());
 			return;
 		}
 		recipients.forEach(s -> s.deliver(message));
+	}
+
+	/**
+	 * RFC 6121 8.5.2.2.1: a headline or an error is dropped, a groupchat bounced, chat and normal
+	 * (an unknown or missing type counts as normal, 5.2.2) kept offline where the storage takes
+	 * them, else bounced with {@code service-unavailable}.
+	 */
+	private void noAvailableResource(LocalSession sender, Element message, Jid account) {
+		String type = message.attribute("type");
+		if ("headline".equals(type) || "error".equals(type)) {
+			return;
+		}
+		if ("groupchat".equals(type) || !this.offline.store(account, message)) {
+			bounce(sender, message, StanzaError.SERVICE_UNAVAILABLE);
+		}
 	}
 
 	private void presence(LocalSession sender, Element presence, Jid target) {

@@ -81,6 +81,21 @@ public final class Xml {
 		throw new IllegalArgumentException("no complete element");
 	}
 
+	/**
+	 * Whether {@link #parse} reads the text back, checked before the gateway stores an element:
+	 * an attribute with a prefix other than {@code xml:} loses its namespace declaration in the
+	 * element model, and such text would not read back later.
+	 */
+	public static boolean readsBack(String xml) {
+		try {
+			parse(xml);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
 	private static XMLInputFactory inputFactory() {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -17,6 +17,7 @@ import io.meridian.gateway.api.v1.KickRequest;
 import io.meridian.gateway.api.v1.ListAccountsRequest;
 import io.meridian.gateway.api.v1.ListAccountsResponse;
 import io.meridian.gateway.api.v1.ListSessionsRequest;
+import io.meridian.gateway.api.v1.OfflineCountResponse;
 import io.meridian.gateway.api.v1.RegisterRequest;
 import io.meridian.gateway.api.v1.SendMessageRequest;
 import io.meridian.gateway.api.v1.SendStanzaRequest;
@@ -115,6 +116,11 @@ public class GatewayAdminClient {
 	/** @return the stanza's id */
 	public String sendStanza(String stanza) {
 		return call(() -> stanzas().sendStanza(SendStanzaRequest.newBuilder().setStanza(stanza).build()).getId());
+	}
+
+	/** How many messages wait in a user's offline queue, with the user's canonical JID. */
+	public OfflineCountResponse offlineCount(String domain, String username) {
+		return call(() -> stanzas().offlineCount(ref(domain, username)));
 	}
 
 	private static AccountRef ref(String domain, String username) {

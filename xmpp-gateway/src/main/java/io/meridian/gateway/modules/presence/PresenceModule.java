@@ -14,6 +14,7 @@ import io.meridian.gateway.modules.roster.RosterStore;
 import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.routing.Delivery;
 import io.meridian.gateway.routing.LocalSession;
+import io.meridian.gateway.routing.OfflineStorage;
 import io.meridian.gateway.routing.PresenceHandler;
 import io.meridian.gateway.routing.SessionRegistry;
 import io.meridian.gateway.stanza.Element;
@@ -26,8 +27,9 @@ import io.meridian.gateway.stanza.Xml;
  * Presence of local sessions (RFC 6121 section 4), between the accounts of this gateway: a
  * broadcast goes to the user's subscribers and own resources, an initial one also collects the
  * presence of the user's contacts (answering the probes locally) and the subscription requests
- * waiting for the user; directed presence is remembered so its recipients hear the unavailable
- * presence too. Subscription stanzas go to {@link RosterChanges}, which tells everybody concerned.
+ * waiting for the user, and hands over the user's offline messages; directed presence is
+ * remembered so its recipients hear the unavailable presence too. Subscription stanzas go to
+ * {@link RosterChanges}, which tells everybody concerned.
  */
 public class PresenceModule implements PresenceHandler {
 
@@ -39,10 +41,13 @@ public class PresenceModule implements PresenceHandler {
 
 	private final RosterChanges changes;
 
-	public PresenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes) {
+	private final OfflineStorage offline;
+
+	public PresenceModule(SessionRegistry sessions, RosterStore store, RosterChanges changes, OfflineStorage offline) {
 		this.sessions = sessions;
 		this.store = store;
 		this.changes = changes;
+		this.offline = offline;
 	}
 
 	@Override
@@ -76,6 +81,8 @@ public class PresenceModule implements PresenceHandler {
 
 	private List<Delivery> broadcast(LocalSession sender, Element presence, boolean available) {
 		boolean wasAvailable = sender.available();
+		// XEP-0160: offline messages go to a resource whose priority turns non-negative, not to one it stays negative on.
+		boolean mayTakeOffline = !wasAvailable || sender.priority() < 0;
 		sender.updatePresence(presence);
 		Set<Jid> directed = Set.copyOf(sender.directedPresence());
 		if (!available) {
@@ -111,6 +118,10 @@ public class PresenceModule implements PresenceHandler {
 		if (!wasAvailable) {
 			all.addAll(currentPresence(sender, roster));
 			all.addAll(pendingRequests(sender, roster));
+		}
+		// A sender that stays unavailable (a presence the admin API sends in the user's name) has no client to take them.
+		if (mayTakeOffline && sender.available() && sender.priority() >= 0) {
+			all.addAll(this.offline.take(user).stream().map(message -> new Delivery(sender.jid(), message)).toList());
 		}
 		return all;
 	}

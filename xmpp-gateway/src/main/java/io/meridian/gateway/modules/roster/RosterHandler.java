@@ -52,6 +52,15 @@ public class RosterHandler implements IqHandler {
 		return type.equals("get") ? get(iq, query, sender) : set(iq, query, sender);
 	}
 
+	/**
+	 * A roster is its owner's alone: RFC 6121 2.3.3 answers a roster set from anybody not
+	 * authorized for the account with {@code forbidden}, and a get reveals as much, so it is refused alike.
+	 */
+	@Override
+	public Element handleForAccount(Element iq, LocalSession sender, Jid account) {
+		return StanzaError.FORBIDDEN.replyTo(iq, "a roster is only for its owner");
+	}
+
 	private List<Delivery> get(Element iq, Element query, LocalSession sender) {
 		// Interested before reading: a change committed meanwhile still reaches it as a push.
 		sender.markInterested();
