@@ -83,6 +83,12 @@ class AdminApiApplicationTest {
 		assertThat(status.field("version")).isNotEmpty().isNotEqualTo("unknown");
 		assertThat(status.json().get("services").get("gateway").get("status").asString()).isEqualTo("UNREACHABLE");
 		assertThat(status.json().get("services").get("domain-service").get("reachable").asBoolean()).isFalse();
+
+		AdminHttp.Answer nodes = ops.get("/cluster/nodes");
+		assertThat(nodes.status()).isEqualTo(200);
+		assertThat(nodes.json().get("nodes").findValuesAsString("name")).containsExactly("gateway", "domain-service");
+		assertThat(nodes.json().get("nodes").findValuesAsString("state")).containsExactly("UNREACHABLE", "UNREACHABLE");
+		assertThat(nodes.json().get("nodes").get(0).get("detail").asString()).isNotEmpty();
 	}
 
 	@Test
@@ -93,6 +99,9 @@ class AdminApiApplicationTest {
 		assertThat(ops.patch("/domains/x.example", "{\"enabled\": [1]}").field("field")).isEqualTo("enabled");
 		assertThat(ops.get("/users/localhost?limit=many").field("field")).isEqualTo("limit");
 		assertThat(ops.get("/users/localhost?limit=5000").field("field")).isEqualTo("limit");
+		assertThat(ops.post("/contacts/alice@localhost", "{\"name\":\"Bob\"}").field("field")).isEqualTo("jid");
+		assertThat(ops.post("/contacts/alice@localhost", "{\"jid\":\"bob@localhost\",\"groups\":[\"A\",null]}").field("field")).isEqualTo("groups");
+		assertThat(ops.put("/contacts/alice@localhost/bob@localhost", "{\"subscription\":\"mutual\"}").field("field")).isEqualTo("subscription");
 		AdminHttp.Answer noBody = ops.post("/messages", null);
 		assertThat(noBody.status()).isEqualTo(400);
 		assertThat(noBody.field("field")).isEqualTo("body");
@@ -116,7 +125,8 @@ class AdminApiApplicationTest {
 		AdminHttp.Answer docs = ops.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").propertyNames()).contains("/users/{domain}", "/users/{domain}/{username}", "/sessions/{domain}",
-				"/messages", "/messages/{domain}/{username}/offline", "/stanzas", "/domains", "/domains/{domain}", "/status");
+				"/messages", "/messages/{domain}/{username}/offline", "/stanzas", "/contacts/{user}", "/contacts/{user}/{contact}", "/domains",
+				"/domains/{domain}", "/cluster/nodes", "/status");
 		assertThat(docs.json().get("components").get("securitySchemes").get("basic").get("scheme").asString()).isEqualTo("basic");
 		assertThat(ops.get("/swagger-ui/index.html").body()).contains("swagger-ui");
 		assertThat(ops.get("/swagger-ui.html").status()).isIn(200, 302);

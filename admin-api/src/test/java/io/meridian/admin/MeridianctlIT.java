@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.impl.JidCreate;
 import picocli.CommandLine;
 
 import tools.jackson.databind.JsonNode;
@@ -30,6 +35,7 @@ import io.meridian.ctl.ExitCodes;
 import io.meridian.ctl.Meridianctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * meridianctl's real command line against the running admin-api: in this JVM through
@@ -172,10 +178,60 @@ class MeridianctlIT extends AbstractAdminIT {
 	}
 
 	@Test
+	void rostersFromTheCommandLine() throws Exception {
+		String alice = user() + "@localhost";
+		String bob = user() + "@localhost";
+		register("localhost", alice.substring(0, alice.indexOf('@')), "pw");
+		register("localhost", bob.substring(0, bob.indexOf('@')), "pw");
+		Roster roster = Roster.getInstanceFor(login(alice.substring(0, alice.indexOf('@')), "pw"));
+		roster.reloadAndWait();
+		BareJid bobJid = JidCreate.entityBareFrom(bob);
+
+		Ctl added = ctl("roster", "add", alice, bob, "--name", "Bob", "--group", "Friends", "--group", "Work");
+		assertThat(added.exitCode()).as(added.toString()).isZero();
+		assertThat(added.out()).isEqualTo("added " + bob + " to the roster of " + alice + "\n");
+		await().atMost(Duration.ofSeconds(15)).until(() -> roster.getEntry(bobJid) != null);
+		assertThat(roster.getEntry(bobJid).getName()).isEqualTo("Bob");
+		assertThat(ctl("roster", "add", alice, bob, "--name", "Robert").out()).isEqualTo("updated " + bob + " on the roster of " + alice + "\n");
+
+		Ctl subscribed = ctl("roster", "subscription", alice, bob, "both");
+		assertThat(subscribed.out()).isEqualTo(alice + ": " + bob + " both; " + bob + ": " + alice + " both\n");
+		await().atMost(Duration.ofSeconds(15)).until(() -> roster.getEntry(bobJid).getType() == RosterPacket.ItemType.both);
+		assertThat(ctl("roster", "list", alice).out()).contains("CONTACT").containsPattern(bob + " +Robert +both");
+		JsonNode listed = json.readTree(ctl("roster", "list", bob, "-o", "json").out());
+		assertThat(listed.get("items").findValuesAsString("jid")).containsExactly(alice);
+		assertThat(listed.get("items").get(0).get("subscription").asString()).isEqualTo("both");
+
+		assertThat(ctl("roster", "remove", alice, bob).out()).isEqualTo("removed " + bob + " from the roster of " + alice + "\n");
+		await().atMost(Duration.ofSeconds(15)).until(() -> roster.getEntry(bobJid) == null);
+		Ctl gone = ctl("roster", "remove", alice, bob);
+		assertThat(gone.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+		assertThat(gone.err()).contains("UNKNOWN_CONTACT");
+		assertThat(ctl("roster", "list", "nobody-" + alice).exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+		Ctl badContact = ctl("roster", "add", alice, "a@b@localhost");
+		assertThat(badContact.exitCode()).isEqualTo(ExitCodes.INVALID);
+		assertThat(badContact.err()).contains("field jid");
+		assertThat(ctl("roster", "subscription", alice, bob, "mutual").exitCode()).isEqualTo(ExitCodes.USAGE);
+	}
+
+	@Test
+	void clusterNodesFromTheCommandLine() throws Exception {
+		await().atMost(Duration.ofSeconds(10)).until(() -> ctl("cluster", "nodes").exitCode() == ExitCodes.OK
+				&& !ctl("cluster", "nodes").out().contains("NOT_SERVING"));
+		Ctl nodes = ctl("cluster", "nodes");
+		assertThat(nodes.out()).contains("NAME").containsPattern("gateway +xmpp-gateway +127.0.0.1:\\d+ +SERVING")
+			.containsPattern("domain-service +domain-service +static://127.0.0.1:\\d+ +SERVING").contains("2 nodes (from configuration)");
+		JsonNode listed = json.readTree(ctl("cluster", "nodes", "-o", "json").out());
+		assertThat(listed.get("nodes").findValuesAsString("state")).containsExactly("SERVING", "SERVING");
+		assertThat(listed.get("source").asString()).isEqualTo("configuration");
+	}
+
+	@Test
 	void credentialsComeFromFlagsEnvironmentOrConfigFileAndFailuresHaveTheirExitCodes() throws Exception {
+		await().atMost(Duration.ofSeconds(10)).until(() -> ctl("status").out().matches("(?s).*gateway +127.0.0.1:\\d+ +SERVING.*"));
 		Ctl status = ctl("status");
 		assertThat(status.exitCode()).as(status.toString()).isZero();
-		assertThat(status.out()).contains("admin-api:").containsPattern("gateway +127.0.0.1:\\d+ +REACHABLE")
+		assertThat(status.out()).contains("admin-api:").containsPattern("gateway +127.0.0.1:\\d+ +SERVING")
 			.containsPattern("domain-service +static://127.0.0.1:\\d+ +SERVING");
 
 		Map<String, String> noCredentials = Map.of("MERIDIAN_URL", url());
@@ -222,7 +278,7 @@ class MeridianctlIT extends AbstractAdminIT {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(err).isZero();
 		JsonNode status = json.readTree(out);
-		assertThat(status.get("services").get("gateway").get("status").asString()).isEqualTo("REACHABLE");
+		assertThat(status.get("services").get("gateway").get("status").asString()).isEqualTo("SERVING");
 		assertThat(status.get("services").get("gateway").get("reachable").asBoolean()).isTrue();
 		assertThat(status.get("services").get("domain-service").get("status").asString()).isEqualTo("SERVING");
 

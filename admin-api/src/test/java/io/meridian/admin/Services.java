@@ -78,7 +78,9 @@ final class Services {
 						"meridian.outgoing-pools[0].type=rdbms", "meridian.outgoing-pools[0].pool.workers=4",
 						"meridian.outgoing-pools[0].connection.driver=pgsql", "meridian.outgoing-pools[0].connection.host=" + pg.host(),
 						"meridian.outgoing-pools[0].connection.port=" + pg.port(), "meridian.outgoing-pools[0].connection.database=test",
-						"meridian.outgoing-pools[0].connection.username=postgres"));
+						"meridian.outgoing-pools[0].connection.username=postgres", "spring.grpc.server.health.enabled=true",
+						"spring.grpc.server.health.actuator.health-indicator-paths=readinessState",
+						"spring.grpc.server.health.actuator.update-initial-delay=0s", "spring.grpc.server.health.actuator.update-rate=1s"));
 
 			String schema = "admin_api_it_" + run;
 			execute(pg, "create schema " + schema);
@@ -86,8 +88,8 @@ final class Services {
 				.web(WebApplicationType.NONE)
 				.run(args("spring.config.name=admin-api-it-domain-service", "spring.application.name=domain-service",
 						"meridian.node.name=ds-admin-it", "spring.grpc.server.host=127.0.0.1", "spring.grpc.server.port=0",
-						// The standard gRPC health service, which the gateway here runs without: GET /status tells both apart.
-						"spring.grpc.server.health.enabled=true",
+						"spring.grpc.server.health.enabled=true", "spring.grpc.server.health.actuator.health-indicator-paths=readinessState",
+						"spring.grpc.server.health.actuator.update-initial-delay=0s", "spring.grpc.server.health.actuator.update-rate=1s",
 						"meridian.domains.host-types=type1,type2", "meridian.domains.static[" + STATIC_DOMAIN + "]=type-static",
 						"meridian.domains.redis.host=" + redis.host(), "meridian.domains.redis.port=" + redis.port(),
 						"meridian.domains.redis.channel=meridian:domains:admin-it-" + run, "meridian.outgoing-pools[0].type=rdbms",

@@ -32,7 +32,7 @@ class ArchitectureTest {
 			.whereLayer("Stream").mayOnlyBeAccessedByLayers("Application", "Transport", "Admin")
 			.whereLayer("Routing").mayOnlyBeAccessedByLayers("Application", "Transport", "Stream", "Modules", "Admin")
 			.whereLayer("Admin").mayOnlyBeAccessedByLayers("Application")
-			.whereLayer("Modules").mayOnlyBeAccessedByLayers("Application")
+			.whereLayer("Modules").mayOnlyBeAccessedByLayers("Application", "Admin")
 			.whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Transport", "Stream", "Routing", "Modules", "Admin")
 			.whereLayer("Auth").mayOnlyBeAccessedByLayers("Application", "Stream", "Accounts", "Modules")
 			.whereLayer("Accounts").mayOnlyBeAccessedByLayers("Application", "Modules", "Admin")

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +45,7 @@ import io.meridian.gateway.transport.C2sListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The admin gRPC services over a real channel, seen by Smack clients over real sockets; accounts in real PostgreSQL. */
 @SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=0", "spring.grpc.server.port=0",
@@ -59,6 +66,9 @@ class GatewayAdminIT {
 	@Autowired
 	GrpcServerLifecycle grpcServer;
 
+	@Autowired
+	ApplicationContext context;
+
 	private ManagedChannel channel;
 
 	private GatewayAdminClient admin;
@@ -75,6 +85,21 @@ class GatewayAdminIT {
 	void close() throws Exception {
 		this.connections.forEach(XMPPTCPConnection::disconnect);
 		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void theStandardGrpcHealthServiceFollowsReadiness() {
+		HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(this.channel);
+		HealthCheckRequest overall = HealthCheckRequest.getDefaultInstance();
+		await().atMost(Duration.ofSeconds(10)).until(() -> health.check(overall).getStatus() == ServingStatus.SERVING);
+		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> health.check(overall).getStatus() == ServingStatus.NOT_SERVING);
+		}
+		finally {
+			AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> health.check(overall).getStatus() == ServingStatus.SERVING);
 	}
 
 	@Test

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "meridianctl", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Meridianctl.Version.class,
 		usageHelpAutoWidth = true, sortOptions = false,
 		description = "Manage a Meridian XMPP deployment through its admin API.",
-		subcommands = { AccountCommand.class, SessionCommand.class, MessageCommand.class, StanzaCommand.class, DomainCommand.class,
-				StatusCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { AccountCommand.class, SessionCommand.class, MessageCommand.class, StanzaCommand.class, RosterCommand.class,
+				DomainCommand.class, ClusterCommand.class, StatusCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nSettings (first found wins):%n",
 		footer = { "  url       --url, MERIDIAN_URL, url= in the config file, " + Settings.DEFAULT_URL,
 				"  user      --user, MERIDIAN_USER, user= in the config file",
@@ -106,7 +106,7 @@ public class Meridianctl implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "give a command: account, session, message, stanza, domain, status or hash-password");
+		throw new ParameterException(this.spec.commandLine(), "give a command: account, session, message, stanza, roster, domain, cluster, status or hash-password");
 	}
 
 	AdminApi api() {

@@ -26,8 +26,9 @@ class MeridianctlTest {
 		List<String> commands = new ArrayList<>();
 		collect(Meridianctl.commandLine(Map.of(), this.home, InputStream.nullInputStream()), new ArrayList<>(), commands);
 		assertThat(commands).contains("account register", "account remove", "account passwd", "account list", "account get", "account ban",
-				"account unban", "session list", "session kick", "message send", "message offline-count", "stanza send", "domain add", "domain remove", "domain enable",
-				"domain disable", "domain get", "domain list", "status", "hash-password");
+				"account unban", "session list", "session kick", "message send", "message offline-count", "stanza send", "roster list", "roster add", "roster remove",
+				"roster subscription", "domain add", "domain remove", "domain enable",
+				"domain disable", "domain get", "domain list", "cluster nodes", "status", "hash-password");
 		for (String command : commands) {
 			List<String> args = new ArrayList<>(List.of(command.split(" ")));
 			args.add("--help");

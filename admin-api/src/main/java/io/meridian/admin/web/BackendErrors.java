@@ -29,7 +29,7 @@ public final class BackendErrors {
 		String reason = ex.error().name();
 		return switch (ex.error()) {
 			case INVALID_ARGUMENT -> new ApiException(HttpStatus.BAD_REQUEST, reason, ex.getMessage(), gatewayField(ex.metadata().get(AdminRefusedException.FIELD)));
-			case UNKNOWN_DOMAIN, UNKNOWN_ACCOUNT, NO_SESSION -> new ApiException(HttpStatus.NOT_FOUND, reason, ex.getMessage(), null);
+			case UNKNOWN_DOMAIN, UNKNOWN_ACCOUNT, NO_SESSION, UNKNOWN_CONTACT -> new ApiException(HttpStatus.NOT_FOUND, reason, ex.getMessage(), null);
 			case ACCOUNT_EXISTS -> new ApiException(HttpStatus.CONFLICT, reason, ex.getMessage(), null);
 		};
 	}

@@ -27,7 +27,7 @@ class BackendErrorsTest {
 		ApiException mapped = BackendErrors.gateway(new AdminRefusedException(reason, "refused", Map.of()));
 		HttpStatus expected = switch (reason) {
 			case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
-			case UNKNOWN_DOMAIN, UNKNOWN_ACCOUNT, NO_SESSION -> HttpStatus.NOT_FOUND;
+			case UNKNOWN_DOMAIN, UNKNOWN_ACCOUNT, NO_SESSION, UNKNOWN_CONTACT -> HttpStatus.NOT_FOUND;
 			case ACCOUNT_EXISTS -> HttpStatus.CONFLICT;
 		};
 		assertThat(mapped.status()).isEqualTo(expected);

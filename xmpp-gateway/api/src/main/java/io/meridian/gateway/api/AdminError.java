@@ -21,7 +21,10 @@ public enum AdminError {
 	ACCOUNT_EXISTS(Status.Code.ALREADY_EXISTS),
 
 	/** The resource has no session. */
-	NO_SESSION(Status.Code.NOT_FOUND);
+	NO_SESSION(Status.Code.NOT_FOUND),
+
+	/** The contact is not on the user's roster. */
+	UNKNOWN_CONTACT(Status.Code.NOT_FOUND);
 
 	/** The {@code ErrorInfo.domain} of every refusal. */
 	public static final String ERROR_DOMAIN = "gateway.meridian.io";

@@ -13,16 +13,24 @@ import io.meridian.gateway.api.v1.AccountAdminGrpc;
 import io.meridian.gateway.api.v1.AccountRef;
 import io.meridian.gateway.api.v1.BanRequest;
 import io.meridian.gateway.api.v1.ChangePasswordRequest;
+import io.meridian.gateway.api.v1.Contact;
+import io.meridian.gateway.api.v1.ContactRef;
 import io.meridian.gateway.api.v1.KickRequest;
 import io.meridian.gateway.api.v1.ListAccountsRequest;
 import io.meridian.gateway.api.v1.ListAccountsResponse;
+import io.meridian.gateway.api.v1.ListContactsRequest;
 import io.meridian.gateway.api.v1.ListSessionsRequest;
 import io.meridian.gateway.api.v1.OfflineCountResponse;
 import io.meridian.gateway.api.v1.RegisterRequest;
+import io.meridian.gateway.api.v1.RosterAdminGrpc;
 import io.meridian.gateway.api.v1.SendMessageRequest;
 import io.meridian.gateway.api.v1.SendStanzaRequest;
 import io.meridian.gateway.api.v1.Session;
 import io.meridian.gateway.api.v1.SessionAdminGrpc;
+import io.meridian.gateway.api.v1.SetContactRequest;
+import io.meridian.gateway.api.v1.SetContactResponse;
+import io.meridian.gateway.api.v1.SetSubscriptionRequest;
+import io.meridian.gateway.api.v1.SetSubscriptionResponse;
 import io.meridian.gateway.api.v1.StanzaAdminGrpc;
 
 /**
@@ -38,6 +46,8 @@ public class GatewayAdminClient {
 
 	private final StanzaAdminGrpc.StanzaAdminBlockingStub stanzas;
 
+	private final RosterAdminGrpc.RosterAdminBlockingStub rosters;
+
 	private final Duration deadline;
 
 	/**
@@ -48,6 +58,7 @@ public class GatewayAdminClient {
 		this.accounts = AccountAdminGrpc.newBlockingStub(channel);
 		this.sessions = SessionAdminGrpc.newBlockingStub(channel);
 		this.stanzas = StanzaAdminGrpc.newBlockingStub(channel);
+		this.rosters = RosterAdminGrpc.newBlockingStub(channel);
 		this.deadline = deadline;
 	}
 
@@ -123,6 +134,31 @@ public class GatewayAdminClient {
 		return call(() -> stanzas().offlineCount(ref(domain, username)));
 	}
 
+	/** @param user the bare JID of the roster's account */
+	public List<Contact> contacts(String user) {
+		return call(() -> rosters().listContacts(ListContactsRequest.newBuilder().setUser(user).build()).getContactsList());
+	}
+
+	/** @param name null or empty for none */
+	public SetContactResponse setContact(String user, String jid, String name, List<String> groups) {
+		return call(() -> rosters().setContact(SetContactRequest.newBuilder()
+			.setUser(user)
+			.setJid(jid)
+			.setName((name != null) ? name : "")
+			.addAllGroups((groups != null) ? groups : List.of())
+			.build()));
+	}
+
+	public void removeContact(String user, String contact) {
+		call(() -> rosters().removeContact(ContactRef.newBuilder().setUser(user).setContact(contact).build()));
+	}
+
+	/** @param subscription none, to, from or both, from the user's side */
+	public SetSubscriptionResponse setSubscription(String user, String contact, String subscription) {
+		return call(() -> rosters().setSubscription(
+				SetSubscriptionRequest.newBuilder().setUser(user).setContact(contact).setSubscription(subscription).build()));
+	}
+
 	private static AccountRef ref(String domain, String username) {
 		return AccountRef.newBuilder().setDomain(domain).setUsername(username).build();
 	}
@@ -137,6 +173,10 @@ public class GatewayAdminClient {
 
 	private StanzaAdminGrpc.StanzaAdminBlockingStub stanzas() {
 		return this.stanzas.withDeadlineAfter(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private RosterAdminGrpc.RosterAdminBlockingStub rosters() {
+		return this.rosters.withDeadlineAfter(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static <T> T call(Supplier<T> call) {

@@ -89,17 +89,40 @@ public class RosterChanges {
 		});
 	}
 
-	/** Adds a contact to the user's roster or changes its name and groups (RFC 6121 2.3, 2.4). */
-	public void update(Jid user, Jid contact, String name, List<String> groups) {
-		this.locks.holding(List.of(user), () -> {
+	/**
+	 * Adds a contact to the user's roster or changes its name and groups (RFC 6121 2.3, 2.4).
+	 * @return the item as it is now, and whether it was not on the roster before
+	 */
+	public Updated update(Jid user, Jid contact, String name, List<String> groups) {
+		return this.locks.holding(List.of(user), () -> {
 			Saved saved = this.store.change(List.of(user), rows -> {
 				RosterItem before = rows.item(user, contact);
 				RosterItem after = before.listedAs(name, groups);
-				return new Saved(after, rows.save(user, before, after));
+				return new Saved(after, rows.save(user, before, after), !before.listed());
 			});
 			// 2.3.2: a push even when nothing changed; the client that sent the set waits for one.
 			deliver(pushes(user, saved.item(), saved.version()));
-			return null;
+			return new Updated(saved.item(), saved.added());
+		});
+	}
+
+	/**
+	 * Sets the subscription between two accounts of this gateway on both rosters at once (see
+	 * {@link SubscriptionExchange#settle}), for the operator: both get roster pushes, and presence
+	 * starts or stops flowing, but no subscription stanza is sent.
+	 *
+	 * @param user a user with an account here
+	 * @param contact another user with an account here
+	 * @param subscription the user's subscription to the contact afterwards
+	 * @return the user's item and the contact's item afterwards
+	 */
+	public Settled settle(Jid user, Jid contact, Subscription subscription) {
+		List<Jid> owners = List.of(user, contact);
+		return this.locks.holding(owners, () -> {
+			Applied applied = this.store.change(owners,
+					rows -> save(rows, user, contact, SubscriptionExchange.settle(rows.item(user, contact), rows.item(contact, user), subscription)));
+			deliver(deliveries(user, contact, applied));
+			return new Settled(applied.exchange().user(), applied.exchange().contact());
 		});
 	}
 
@@ -188,7 +211,21 @@ public class RosterChanges {
 	private record Applied(SubscriptionExchange exchange, long userVersion, long contactVersion) {
 	}
 
-	private record Saved(RosterItem item, long version) {
+	private record Saved(RosterItem item, long version, boolean added) {
+	}
+
+	/**
+	 * @param item the item as it is now
+	 * @param added whether it was not on the roster before
+	 */
+	public record Updated(RosterItem item, boolean added) {
+	}
+
+	/**
+	 * @param user the user's item for the contact
+	 * @param contact the contact's item for the user; not {@link RosterItem#listed() listed} when the contact's roster does not hold the user
+	 */
+	public record Settled(RosterItem user, RosterItem contact) {
 	}
 
 }

@@ -84,6 +84,42 @@ public record SubscriptionExchange(RosterItem userBefore, RosterItem user, Roste
 		return new SubscriptionExchange(user, RosterItem.absent(user.jid()), contact, after, toContact, List.of());
 	}
 
+	/**
+	 * An operator sets the subscription between two accounts of this gateway. No single stanza
+	 * does that, so the exchanges the two clients could have made to reach it are applied in
+	 * turn: the result is a state the Appendix A tables lead to, with nothing left pending
+	 * between the two (requests and pre-approvals end). The user's roster holds the contact
+	 * afterwards. No stanza is meant for delivery: clients learn of it from roster pushes and the
+	 * presence that starts or stops.
+	 *
+	 * @param user the user's item for the contact ({@link RosterItem#absent} when none)
+	 * @param contact the contact's item for the user ({@link RosterItem#absent} when none)
+	 * @param target the user's subscription afterwards; the contact's is its mirror image
+	 */
+	public static SubscriptionExchange settle(RosterItem user, RosterItem contact, Subscription target) {
+		Pair pair = new Pair(user, contact);
+		// The user's subscription to the contact: asked for and approved, or cancelled by the contact.
+		pair = target.to() ? pair.userSends("subscribe").contactSends("subscribed") : pair.contactSends("unsubscribed");
+		// The contact's subscription to the user, the same the other way.
+		pair = target.from() ? pair.contactSends("subscribe").userSends("subscribed") : pair.userSends("unsubscribed");
+		return new SubscriptionExchange(user, pair.user().onRoster(), contact, pair.contact(), List.of(), List.of());
+	}
+
+	/** The two items while {@link #settle} runs its exchanges, each applied through {@link #send}. */
+	private record Pair(RosterItem user, RosterItem contact) {
+
+		Pair userSends(String type) {
+			SubscriptionExchange exchange = send(presence(type, this.contact.jid(), this.user.jid()), this.user, this.contact, true);
+			return new Pair(exchange.user(), exchange.contact());
+		}
+
+		Pair contactSends(String type) {
+			SubscriptionExchange exchange = send(presence(type, this.user.jid(), this.contact.jid()), this.contact, this.user, true);
+			return new Pair(exchange.contact(), exchange.user());
+		}
+
+	}
+
 	private static SubscriptionExchange subscribe(Element stanza, RosterItem user, RosterItem contact, boolean contactExists) {
 		// The user's server puts the contact on the roster with ask='subscribe' (3.1.2) and always routes the request.
 		RosterItem asked = user.withState(user.state().outboundSubscribe()).onRoster();

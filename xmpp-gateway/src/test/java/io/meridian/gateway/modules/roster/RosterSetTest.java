@@ -69,6 +69,22 @@ class RosterSetTest {
 		assertRefused("<item jid='juliet@capulet.example/balcony'/>", StanzaError.BAD_REQUEST);
 	}
 
+	@Test
+	void theAdminApiChecksItsContactsWithTheSameRulesAndNamesThePartAtFault() throws Exception {
+		assertThat(RosterSet.of(OWNER, Jid.parse("juliet@capulet.example"), "", java.util.List.of("Friends")))
+			.isEqualTo(new RosterSet(Jid.parse("juliet@capulet.example"), null, java.util.List.of("Friends"), false));
+		assertOfRefused(OWNER, "jid", null);
+		assertOfRefused(Jid.parse("juliet@capulet.example/balcony"), "jid", null);
+		assertOfRefused(Jid.parse("juliet@capulet.example"), "name", "x".repeat(RosterSet.MAX_NAME + 1));
+		assertOfRefused(Jid.parse("juliet@capulet.example"), "groups", null, "Friends", "Friends");
+		assertOfRefused(Jid.parse("juliet@capulet.example"), "groups", null, "");
+	}
+
+	private static void assertOfRefused(Jid contact, String field, String name, String... groups) {
+		assertThatExceptionOfType(RosterSet.Refused.class).isThrownBy(() -> RosterSet.of(OWNER, contact, name, java.util.List.of(groups)))
+			.satisfies(refused -> assertThat(refused.field()).isEqualTo(field));
+	}
+
 	private static void assertRefused(String items, StanzaError error) {
 		assertThatExceptionOfType(RosterSet.Refused.class).isThrownBy(() -> RosterSet.parse(query(items), OWNER))
 			.satisfies(refused -> assertThat(refused.error()).isEqualTo(error));

@@ -142,6 +142,58 @@ class SubscriptionExchangeTest {
 		assertThat(exchange.toContact()).extracting(e -> e.attribute("type")).containsExactly("unsubscribed");
 	}
 
+	@Test
+	void settlingBothFromNothingListsEachOnTheOthersRosterAndSendsNoStanza() {
+		SubscriptionExchange exchange = SubscriptionExchange.settle(RosterItem.absent(JULIET), RosterItem.absent(ROMEO), Subscription.BOTH);
+		assertThat(exchange.user().listed()).isTrue();
+		assertThat(exchange.user().state()).isEqualTo(state("Both"));
+		assertThat(exchange.contact().listed()).isTrue();
+		assertThat(exchange.contact().state()).isEqualTo(state("Both"));
+		assertThat(exchange.contact().request()).isNull();
+		assertThat(exchange.toContact()).isEmpty();
+		assertThat(exchange.toUser()).isEmpty();
+	}
+
+	@Test
+	void settlingOneWayGivesTheMirrorImageAndEndsWhatWasPending() {
+		// Juliet asked for Romeo's presence and Romeo pre-approved nothing; Romeo asked for hers.
+		RosterItem mine = RosterItem.absent(JULIET).withState(state("None + Pending Out/In")).onRoster().withRequest("<presence/>");
+		RosterItem theirs = RosterItem.absent(ROMEO).withState(state("None + Pending Out/In")).onRoster().withRequest("<presence/>");
+		SubscriptionExchange to = SubscriptionExchange.settle(mine, theirs, Subscription.TO);
+		assertThat(to.user().state()).isEqualTo(state("To"));
+		assertThat(to.contact().state()).isEqualTo(state("From"));
+		SubscriptionExchange from = SubscriptionExchange.settle(mine, theirs, Subscription.FROM);
+		assertThat(from.user().state()).isEqualTo(state("From"));
+		assertThat(from.contact().state()).isEqualTo(state("To"));
+	}
+
+	@Test
+	void settlingNoneEndsBothSubscriptionsAndPreApprovalsButKeepsTheItemsAndTheirNames() {
+		RosterItem mine = new RosterItem(JULIET, "Juliet", List.of("Friends"), state("To + Pre-approved"), true, null);
+		RosterItem theirs = RosterItem.absent(ROMEO).withState(state("From")).onRoster();
+		SubscriptionExchange exchange = SubscriptionExchange.settle(mine, theirs, Subscription.NONE);
+		assertThat(exchange.user()).isEqualTo(new RosterItem(JULIET, "Juliet", List.of("Friends"), state("None"), true, null));
+		assertThat(exchange.contact().state()).isEqualTo(state("None"));
+		assertThat(exchange.contact().listed()).isTrue();
+	}
+
+	@Test
+	void settlingNoneWithAContactWhoNeverHadTheUserLeavesTheirRosterAlone() {
+		SubscriptionExchange exchange = SubscriptionExchange.settle(RosterItem.absent(JULIET), RosterItem.absent(ROMEO), Subscription.NONE);
+		assertThat(exchange.user().listed()).isTrue();
+		assertThat(exchange.user().state()).isEqualTo(state("None"));
+		assertThat(exchange.contact().isEmpty()).isTrue();
+	}
+
+	@Test
+	void settlingTheStateThereIsChangesNothing() {
+		RosterItem mine = RosterItem.absent(JULIET).withState(state("Both")).onRoster();
+		RosterItem theirs = RosterItem.absent(ROMEO).withState(state("Both")).onRoster();
+		SubscriptionExchange exchange = SubscriptionExchange.settle(mine, theirs, Subscription.BOTH);
+		assertThat(exchange.user()).isEqualTo(mine);
+		assertThat(exchange.contact()).isEqualTo(theirs);
+	}
+
 	private static Element presence(String type, Jid from, Jid to) {
 		return Element.builder("presence", "jabber:client")
 			.attribute("from", from.toString())
