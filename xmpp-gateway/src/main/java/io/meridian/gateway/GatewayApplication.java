@@ -1,6 +1,7 @@
 package io.meridian.gateway;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 
 import io.meridian.gateway.accounts.Accounts;
@@ -21,12 +24,19 @@ import io.meridian.gateway.auth.AuthProperties;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.DomainTable;
+import io.meridian.gateway.modules.disco.DiscoFeatures;
+import io.meridian.gateway.modules.disco.DiscoInfoHandler;
+import io.meridian.gateway.modules.disco.DiscoItemsHandler;
+import io.meridian.gateway.modules.disco.DiscoProperties;
 import io.meridian.gateway.modules.ping.PingHandler;
 import io.meridian.gateway.modules.presence.PresenceModule;
 import io.meridian.gateway.modules.register.InBandRegistration;
 import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.modules.roster.RosterHandler;
 import io.meridian.gateway.modules.roster.RosterStore;
+import io.meridian.gateway.modules.time.EntityTimeHandler;
+import io.meridian.gateway.modules.version.VersionHandler;
+import io.meridian.gateway.modules.version.VersionProperties;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.IqHandler;
 import io.meridian.gateway.routing.PresenceHandler;
@@ -43,7 +53,8 @@ import io.meridian.pool.RdbmsClient;
 
 /** The XMPP gateway: client connections, streams, sessions and routing. */
 @SpringBootApplication
-@EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class })
+@EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class, DiscoProperties.class,
+		VersionProperties.class })
 public class GatewayApplication {
 
 	/** Static domains, each its own host type, plus the dynamic ones domain-service adds when it is followed. */
@@ -88,6 +99,35 @@ public class GatewayApplication {
 	@Bean
 	PingHandler pingHandler() {
 		return new PingHandler();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Bean
+	DiscoInfoHandler discoInfoHandler(DiscoProperties disco, ObjectProvider<IqHandler> handlers, ObjectProvider<DiscoFeatures> features) {
+		return new DiscoInfoHandler(disco.name(), () -> handlers.orderedStream().toList(), () -> features.orderedStream().toList());
+	}
+
+	@Bean
+	DiscoItemsHandler discoItemsHandler() {
+		return new DiscoItemsHandler();
+	}
+
+	/** The version of the build (META-INF/build-info.properties), else of the jar's manifest. */
+	@Bean
+	VersionHandler versionHandler(VersionProperties properties, ObjectProvider<BuildProperties> build) {
+		BuildProperties info = build.getIfAvailable();
+		String version = (info != null) ? info.getVersion() : GatewayApplication.class.getPackage().getImplementationVersion();
+		String os = properties.showOs() ? System.getProperty("os.name") + " " + System.getProperty("os.version") : null;
+		return new VersionHandler((version != null) ? version : "unknown", os);
+	}
+
+	@Bean
+	EntityTimeHandler entityTimeHandler(Clock clock) {
+		return new EntityTimeHandler(clock);
 	}
 
 	@Bean
