@@ -35,7 +35,7 @@ class AdminConfiguration {
 
 	@Bean
 	StanzaAdminService stanzaAdminService(Accounts accounts, Router router, C2sProperties c2s, AdminSupport support) {
-		return new StanzaAdminService(accounts, router, c2s.limits(), support);
+		return new StanzaAdminService(accounts, router, c2s.streamLimits(), support);
 	}
 
 }

@@ -159,7 +159,8 @@ public class GatewayApplication {
 	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
 			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, MeterRegistry meters) {
 		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
-				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES, meters));
+				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES,
+				c2s.limits().preAuth().rates(), c2s.limits().authenticated(), meters));
 	}
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {

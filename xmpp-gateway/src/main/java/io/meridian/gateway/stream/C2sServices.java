@@ -25,9 +25,11 @@ import io.meridian.gateway.stanza.Element;
  * @param registration answers {@code jabber:iq:register} before authentication; null when registration is off everywhere
  * @param registrationOpen which domains offer in-band registration
  * @param sessionFeatures stream features offered next to resource binding (roster versioning, pre-approval)
+ * @param preAuthRates how fast a stream may send before it authenticates
+ * @param rates how fast an authenticated stream may send
  * @param meters metrics
  */
 public record C2sServices(HostedDomains domains, SaslMechanisms sasl, SessionRegistry sessions, Router router, SslContext tls,
 		StartTlsPolicy startTls, IqHandler registration, Predicate<String> registrationOpen, List<Element> sessionFeatures,
-		MeterRegistry meters) {
+		StreamRates preAuthRates, StreamRates rates, MeterRegistry meters) {
 }

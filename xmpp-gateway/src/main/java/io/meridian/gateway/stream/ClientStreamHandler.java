@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -39,6 +40,9 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private static final int MAX_SASL_FAILURES = 3;
 
+	/** How long a stream that got a stream error may stay open for its client to read the error and close first. */
+	static final long CLOSE_GRACE_MILLIS = 1000;
+
 	static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
 
 	static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
@@ -48,6 +52,10 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
 
 	private final C2sServices services;
+
+	private final ReadThrottle throttle;
+
+	private TokenBucket stanzas;
 
 	private boolean encrypted;
 
@@ -65,13 +73,32 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private ChannelSession session;
 
-	public ClientStreamHandler(C2sServices services, boolean encrypted) {
+	/**
+	 * @param services what the node offers every stream
+	 * @param encrypted whether the connection is TLS from its first byte
+	 * @param throttle the connection's read throttle, in front of the decoder
+	 */
+	public ClientStreamHandler(C2sServices services, boolean encrypted, ReadThrottle throttle) {
 		this.services = services;
 		this.encrypted = encrypted;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.stanzas = stanzaBucket(ctx, this.services.preAuthRates());
+	}
+
+	private static TokenBucket stanzaBucket(ChannelHandlerContext ctx, StreamRates rates) {
+		return new TokenBucket(rates.stanzasPerSecond(), rates.stanzaBurst(), ctx.executor().ticker()::nanoTime);
 	}
 
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, StreamEvent event) {
+		if (this.failed) {
+			// Elements parsed from the same read as the one that ended the stream.
+			return;
+		}
 		switch (event) {
 			case StreamEvent.Opened opened -> open(ctx, opened);
 			case StreamEvent.Received received -> received(ctx, received.element());
@@ -134,6 +161,12 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	}
 
 	private void received(ChannelHandlerContext ctx, Element element) {
+		if (!this.stanzas.tryTake(1)) {
+			String who = (this.session != null) ? this.session.jid().toString()
+					: (this.user != null) ? this.user + "@" + this.domain : "unauthenticated";
+			log.warn("Stanza flood from {} ({}): over the ceiling of meridian.c2s.limits", ctx.channel().remoteAddress(), who);
+			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "too many stanzas");
+		}
 		if (this.user == null) {
 			negotiate(ctx, element);
 		}
@@ -227,6 +260,8 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 				ctx.writeAndFlush(bytes("<success xmlns='" + SASL + "'>" + extra + "</success>"));
 				this.services.meters().counter("meridian.c2s.logins", "result", "success").increment();
 				log.info("{}@{} authenticated from {}", this.user, this.domain, ctx.channel().remoteAddress());
+				this.throttle.rates(this.services.rates());
+				this.stanzas = stanzaBucket(ctx, this.services.rates());
 				restart(ctx);
 			}
 			case SaslStep.Failure failure -> saslFailure(ctx, failure);
@@ -395,8 +430,10 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			sb.append("</text>");
 		}
 		sb.append("</stream:error></stream:stream>");
-		ctx.channel().config().setAutoRead(false);
-		ctx.writeAndFlush(bytes(sb.toString())).addListener(ChannelFutureListener.CLOSE);
+		// RFC 6120 4.4: wait a little for the client to close its side. Meanwhile what it still sends is
+		// read and dropped, so it is not reset by unread data before it has read the error.
+		ctx.writeAndFlush(bytes(sb.toString()))
+			.addListener(f -> ctx.executor().schedule(() -> ctx.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
 	}
 
 	private static void write(ChannelHandlerContext ctx, Element stanza) {

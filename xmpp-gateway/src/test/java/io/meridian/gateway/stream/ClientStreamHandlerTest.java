@@ -24,6 +24,8 @@ class ClientStreamHandlerTest {
 	private static final String FEATURES = "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
 			+ "<mechanism>SCRAM-SHA-256</mechanism><mechanism>SCRAM-SHA-1</mechanism></mechanisms></stream:features>";
 
+	private static final StreamRates RATES = new StreamRates(1 << 20, 1 << 20, 100, 100);
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	static C2sServices services(List<String> domains, SimpleMeterRegistry meters) {
@@ -31,11 +33,10 @@ class ClientStreamHandlerTest {
 		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
 		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
 				new Router(sessions, hosted, List.of(), (sender, presence, target) -> List.of()), null, StartTlsPolicy.DISABLED, null,
-				domain -> false, List.of(), meters);
+				domain -> false, List.of(), RATES, RATES, meters);
 	}
 
-	private final EmbeddedChannel channel = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
-			new ClientStreamHandler(services(List.of("localhost", "Example.COM"), this.meters), false));
+	private final EmbeddedChannel channel = channel(services(List.of("localhost", "Example.COM"), this.meters));
 
 	@Test
 	void answersAServedDomainWithAHeaderAndFeatures() {
@@ -57,8 +58,7 @@ class ClientStreamHandlerTest {
 	@Test
 	void everyStreamGetsItsOwnId() {
 		String first = send(header("localhost", "1.0", "jabber:client"));
-		EmbeddedChannel other = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
-				new ClientStreamHandler(services(List.of("localhost"), this.meters), false));
+		EmbeddedChannel other = channel(services(List.of("localhost"), this.meters));
 		other.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
 		assertThat(id(first)).hasSizeGreaterThanOrEqualTo(22).isNotEqualTo(id(drain(other)));
 	}
@@ -101,6 +101,11 @@ class ClientStreamHandlerTest {
 		assertThat(this.channel.isOpen()).isFalse();
 	}
 
+	static EmbeddedChannel channel(C2sServices services) {
+		ReadThrottle throttle = new ReadThrottle(services.preAuthRates(), services.meters().counter("pauses"));
+		return new EmbeddedChannel(throttle, new XmlStreamDecoder(new StreamLimits(4096, 16)), new ClientStreamHandler(services, false, throttle));
+	}
+
 	private static String header(String to, String version, String namespace) {
 		return "<?xml version='1.0'?><stream:stream to='" + to + "' version='" + version + "' xmlns='" + namespace
 				+ "' xmlns:stream='http://etherx.jabber.org/streams'>";
@@ -130,6 +135,9 @@ class ClientStreamHandlerTest {
 		assertThat(reply).contains("<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>")
 			.contains(text)
 			.endsWith("</stream:error></stream:stream>");
+		assertThat(this.channel.isOpen()).as("open a moment for the client to close first").isTrue();
+		this.channel.advanceTimeBy(ClientStreamHandler.CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+		this.channel.runScheduledPendingTasks();
 		assertThat(this.channel.isOpen()).isFalse();
 	}
 
