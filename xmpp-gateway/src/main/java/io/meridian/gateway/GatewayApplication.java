@@ -20,7 +20,9 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 
 import io.meridian.gateway.accounts.Accounts;
+import io.meridian.gateway.auth.AuthFailures;
 import io.meridian.gateway.auth.AuthProperties;
+import io.meridian.gateway.auth.AuthWorkers;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.DomainTable;
@@ -156,11 +158,22 @@ public class GatewayApplication {
 	}
 
 	@Bean
+	AuthFailures authFailures(AuthProperties auth, Clock clock) {
+		return new AuthFailures(auth.maxFailures(), auth.failureWindow(), clock);
+	}
+
+	@Bean
+	AuthWorkers authWorkers(AuthProperties auth) {
+		return new AuthWorkers(auth.threads());
+	}
+
+	@Bean
 	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
-			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, MeterRegistry meters) {
+			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, AuthFailures authFailures,
+			AuthWorkers authWorkers, MeterRegistry meters) {
 		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
 				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES,
-				c2s.limits().preAuth().rates(), c2s.limits().authenticated(), meters));
+				c2s.limits().preAuth().rates(), c2s.limits().authenticated(), authFailures, authWorkers.executor(), meters));
 	}
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {

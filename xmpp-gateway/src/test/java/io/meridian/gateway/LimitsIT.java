@@ -1,5 +1,9 @@
 package io.meridian.gateway;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.SocketFactory;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.SmackException;
@@ -17,6 +23,7 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StreamError;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,15 +39,18 @@ import io.meridian.gateway.accounts.Accounts;
 import io.meridian.gateway.transport.C2sListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Per-connection limits with a real client: bytes shaped (never dropped), a stanza flood cut
- * off with policy-violation. Small limits keep the test quick: 64 KB/s, 50 stanzas/s.
+ * Limits with a real client: bytes shaped (never dropped), a stanza flood cut off with
+ * policy-violation, an address refused after repeated wrong passwords. Small limits keep the
+ * test quick: 64 KB/s, 50 stanzas/s, 3 failures remembered for 3 s.
  */
 @SpringBootTest(properties = { "meridian.c2s.port=0", "meridian.c2s.direct-tls-port=-1", "spring.grpc.server.port=0",
 		"meridian.c2s.bind-address=127.0.0.1", "server.port=0", "meridian.hosts=localhost", "meridian.c2s.limits.rate=64KB",
-		"meridian.c2s.limits.burst=16KB", "meridian.c2s.limits.stanza-rate=50", "meridian.c2s.limits.stanza-burst=100" })
+		"meridian.c2s.limits.burst=16KB", "meridian.c2s.limits.stanza-rate=50", "meridian.c2s.limits.stanza-burst=100",
+		"meridian.auth.max-failures=3", "meridian.auth.failure-window=3s" })
 @ActiveProfiles("postgres-it")
 class LimitsIT {
 
@@ -123,6 +133,25 @@ class LimitsIT {
 		assertThat(alice.isConnected()).isTrue();
 	}
 
+	@Test
+	void wrongPasswordsFromOneAddressGetItRefusedForAWhileButNotOthers() throws Exception {
+		String user = account();
+		for (int i = 0; i < 3; i++) {
+			assertThatThrownBy(() -> login(user, "wrong", null)).isInstanceOf(SASLErrorException.class).hasMessageContaining("not-authorized");
+		}
+
+		// Even the right password is refused from 127.0.0.1 now, and that stream is ended.
+		XMPPTCPConnection refused = new XMPPTCPConnection(GatewayIt.smack(DATA, this.c2s.port(), user, "pw", "SCRAM-SHA-1").build());
+		this.connections.add(refused);
+		refused.connect();
+		assertThatThrownBy(refused::login).isInstanceOf(SASLErrorException.class).hasMessageContaining("temporary-auth-failure");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !refused.isConnected());
+
+		assertThat(login(user, "pw", "127.0.0.2").isAuthenticated()).as("another address logs in").isTrue();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+			.until(() -> login(user, "pw", null).isAuthenticated());
+	}
+
 	private static String summary(String body) {
 		return body.substring(0, body.indexOf(':')) + " of " + body.length() + " chars";
 	}
@@ -138,10 +167,57 @@ class LimitsIT {
 	}
 
 	private XMPPTCPConnection login(String user) throws Exception {
-		XMPPTCPConnection connection = new XMPPTCPConnection(GatewayIt.smack(DATA, this.c2s.port(), user, "pw", "SCRAM-SHA-1").build());
+		return login(user, "pw", null);
+	}
+
+	/** @param from the local address to connect from, or null for the default (127.0.0.1) */
+	private XMPPTCPConnection login(String user, String password, String from) throws Exception {
+		var config = GatewayIt.smack(DATA, this.c2s.port(), user, password, "SCRAM-SHA-1");
+		if (from != null) {
+			config.setSocketFactory(new BoundSocketFactory(from));
+		}
+		XMPPTCPConnection connection = new XMPPTCPConnection(config.build());
 		this.connections.add(connection);
 		connection.connect().login();
 		return connection;
+	}
+
+	/** Sockets bound to one local address, so that the gateway sees the client there. */
+	private static final class BoundSocketFactory extends SocketFactory {
+
+		private final String address;
+
+		BoundSocketFactory(String address) {
+			this.address = address;
+		}
+
+		@Override
+		public Socket createSocket() throws IOException {
+			Socket socket = new Socket();
+			socket.bind(new InetSocketAddress(this.address, 0));
+			return socket;
+		}
+
+		@Override
+		public Socket createSocket(String host, int port) {
+			throw new UnsupportedOperationException("Smack creates unconnected sockets");
+		}
+
+		@Override
+		public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+			throw new UnsupportedOperationException("Smack creates unconnected sockets");
+		}
+
+		@Override
+		public Socket createSocket(InetAddress host, int port) {
+			throw new UnsupportedOperationException("Smack creates unconnected sockets");
+		}
+
+		@Override
+		public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+			throw new UnsupportedOperationException("Smack creates unconnected sockets");
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
+import io.meridian.gateway.auth.AuthFailures;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.DomainTable;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
@@ -33,7 +34,8 @@ class ClientStreamHandlerTest {
 		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
 		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
 				new Router(sessions, hosted, List.of(), (sender, presence, target) -> List.of()), null, StartTlsPolicy.DISABLED, null,
-				domain -> false, List.of(), RATES, RATES, meters);
+				domain -> false, List.of(), RATES, RATES, new AuthFailures(3, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()),
+				Runnable::run, meters);
 	}
 
 	private final EmbeddedChannel channel = channel(services(List.of("localhost", "Example.COM"), this.meters));
@@ -104,6 +106,31 @@ class ClientStreamHandlerTest {
 	static EmbeddedChannel channel(C2sServices services) {
 		ReadThrottle throttle = new ReadThrottle(services.preAuthRates(), services.meters().counter("pauses"));
 		return new EmbeddedChannel(throttle, new XmlStreamDecoder(new StreamLimits(4096, 16)), new ClientStreamHandler(services, false, throttle));
+	}
+
+	@Test
+	void authenticationRunsOffTheEventLoopWithReadingHeldAndLaterElementsKeptInOrder() {
+		java.util.Queue<Runnable> authThreads = new java.util.ArrayDeque<>();
+		C2sServices services = services(List.of("localhost"), this.meters);
+		services = new C2sServices(services.domains(), services.sasl(), services.sessions(), services.router(), null,
+				StartTlsPolicy.DISABLED, null, domain -> false, List.of(), RATES, RATES, services.authFailures(), authThreads::add,
+				this.meters);
+		EmbeddedChannel channel = channel(services);
+		channel.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
+		drain(channel);
+
+		String clientFirst = java.util.Base64.getEncoder().encodeToString("n,,n=juliet,r=abcdefgh".getBytes(StandardCharsets.UTF_8));
+		channel.writeInbound(Unpooled.copiedBuffer("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'>" + clientFirst
+				+ "</auth><abort xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>", StandardCharsets.UTF_8));
+		assertThat(drain(channel)).as("nothing before the lookup is done").isEmpty();
+		assertThat(channel.config().isAutoRead()).isFalse();
+		assertThat(authThreads).hasSize(1);
+
+		authThreads.poll().run();
+		channel.runPendingTasks();
+		assertThat(drain(channel)).startsWith("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>")
+			.endsWith("</challenge><failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><aborted/></failure>");
+		assertThat(channel.config().isAutoRead()).isTrue();
 	}
 
 	private static String header(String to, String version, String namespace) {
