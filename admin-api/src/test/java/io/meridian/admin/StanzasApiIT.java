@@ -146,7 +146,7 @@ class StanzasApiIT extends AbstractAdminIT {
 	private BlockingQueue<Message> inbox(String receiver) throws Exception {
 		XMPPTCPConnection client = login(receiver, "pw");
 		BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-		client.addAsyncStanzaListener(s -> inbox.add((Message) s), s -> s instanceof Message);
+		client.addSyncStanzaListener(s -> inbox.add((Message) s), s -> s instanceof Message);
 		client.sendStanza(client.getStanzaFactory().buildPresenceStanza().build());
 		PingManager.getInstanceFor(client).pingMyServer();
 		return inbox;

@@ -39,7 +39,7 @@ class AdminConfiguration {
 
 	@Bean
 	StanzaAdminService stanzaAdminService(Accounts accounts, Router router, OfflineStorage offline, C2sProperties c2s, AdminSupport support) {
-		return new StanzaAdminService(accounts, router, offline, c2s.limits(), support);
+		return new StanzaAdminService(accounts, router, offline, c2s.streamLimits(), support);
 	}
 
 	@Bean

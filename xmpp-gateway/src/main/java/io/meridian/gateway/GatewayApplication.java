@@ -1,6 +1,7 @@
 package io.meridian.gateway;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,16 +12,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 
 import io.meridian.gateway.accounts.Accounts;
+import io.meridian.gateway.auth.AuthFailures;
 import io.meridian.gateway.auth.AuthProperties;
+import io.meridian.gateway.auth.AuthWorkers;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.DomainTable;
+import io.meridian.gateway.modules.disco.DiscoFeatures;
+import io.meridian.gateway.modules.disco.DiscoInfoHandler;
+import io.meridian.gateway.modules.disco.DiscoItemsHandler;
+import io.meridian.gateway.modules.disco.DiscoProperties;
 import io.meridian.gateway.modules.offline.OfflineMessages;
 import io.meridian.gateway.modules.offline.OfflineProperties;
 import io.meridian.gateway.modules.offline.OfflineStore;
@@ -33,9 +42,12 @@ import io.meridian.gateway.modules.register.InBandRegistration;
 import io.meridian.gateway.modules.roster.RosterChanges;
 import io.meridian.gateway.modules.roster.RosterHandler;
 import io.meridian.gateway.modules.roster.RosterStore;
+import io.meridian.gateway.modules.time.EntityTimeHandler;
 import io.meridian.gateway.modules.vcard.VCardHandler;
 import io.meridian.gateway.modules.vcard.VCardProperties;
 import io.meridian.gateway.modules.vcard.VCardStore;
+import io.meridian.gateway.modules.version.VersionHandler;
+import io.meridian.gateway.modules.version.VersionProperties;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
 import io.meridian.gateway.routing.IqHandler;
 import io.meridian.gateway.routing.OfflineStorage;
@@ -54,7 +66,7 @@ import io.meridian.pool.RdbmsClient;
 /** The XMPP gateway: client connections, streams, sessions and routing. */
 @SpringBootApplication
 @EnableConfigurationProperties({ GatewayProperties.class, C2sProperties.class, AuthProperties.class, OfflineProperties.class,
-		VCardProperties.class, PrivateStorageProperties.class })
+		VCardProperties.class, PrivateStorageProperties.class, DiscoProperties.class, VersionProperties.class })
 public class GatewayApplication {
 
 	/** Static domains, each its own host type, plus the dynamic ones domain-service adds when it is followed. */
@@ -102,6 +114,38 @@ public class GatewayApplication {
 	}
 
 	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Bean
+	DiscoInfoHandler discoInfoHandler(DiscoProperties disco, ObjectProvider<IqHandler> handlers, ObjectProvider<DiscoFeatures> features,
+			RosterStore rosters) {
+		return new DiscoInfoHandler(disco.name(), () -> handlers.orderedStream().toList(), () -> features.orderedStream().toList(),
+				(user, account) -> rosters.read(account).items().stream()
+					.anyMatch(item -> item.jid().equals(user) && item.state().subscription().from()));
+	}
+
+	@Bean
+	DiscoItemsHandler discoItemsHandler() {
+		return new DiscoItemsHandler();
+	}
+
+	/** The version of the build (META-INF/build-info.properties), else of the jar's manifest. */
+	@Bean
+	VersionHandler versionHandler(VersionProperties properties, ObjectProvider<BuildProperties> build) {
+		BuildProperties info = build.getIfAvailable();
+		String version = (info != null) ? info.getVersion() : GatewayApplication.class.getPackage().getImplementationVersion();
+		String os = properties.showOs() ? System.getProperty("os.name") + " " + System.getProperty("os.version") : null;
+		return new VersionHandler((version != null) ? version : "unknown", os);
+	}
+
+	@Bean
+	EntityTimeHandler entityTimeHandler(Clock clock) {
+		return new EntityTimeHandler(clock);
+	}
+
+	@Bean
 	RosterChanges rosterChanges(RosterStore store, SessionRegistry sessions, Accounts accounts, HostedDomains domains) {
 		return new RosterChanges(store, sessions, accounts, domains);
 	}
@@ -143,10 +187,22 @@ public class GatewayApplication {
 	}
 
 	@Bean
+	AuthFailures authFailures(AuthProperties auth, Clock clock) {
+		return new AuthFailures(auth.maxFailures(), auth.failureWindow(), clock);
+	}
+
+	@Bean
+	AuthWorkers authWorkers(AuthProperties auth) {
+		return new AuthWorkers(auth.threads());
+	}
+
+	@Bean
 	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
-			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, MeterRegistry meters) {
+			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, AuthFailures authFailures,
+			AuthWorkers authWorkers, MeterRegistry meters) {
 		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
-				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES, meters));
+				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES,
+				c2s.limits().preAuth().rates(), c2s.limits().authenticated(), authFailures, authWorkers.executor(), meters));
 	}
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {

@@ -1,11 +1,13 @@
 package io.meridian.gateway.stream;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
 
+import io.meridian.gateway.auth.AuthFailures;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.routing.IqHandler;
@@ -25,9 +27,13 @@ import io.meridian.gateway.stanza.Element;
  * @param registration answers {@code jabber:iq:register} before authentication; null when registration is off everywhere
  * @param registrationOpen which domains offer in-band registration
  * @param sessionFeatures stream features offered next to resource binding (roster versioning, pre-approval)
+ * @param preAuthRates how fast a stream may send before it authenticates
+ * @param rates how fast an authenticated stream may send
+ * @param authFailures authentication failures per client address
+ * @param authWorkers runs authentication and registration off the event loops
  * @param meters metrics
  */
 public record C2sServices(HostedDomains domains, SaslMechanisms sasl, SessionRegistry sessions, Router router, SslContext tls,
 		StartTlsPolicy startTls, IqHandler registration, Predicate<String> registrationOpen, List<Element> sessionFeatures,
-		MeterRegistry meters) {
+		StreamRates preAuthRates, StreamRates rates, AuthFailures authFailures, Executor authWorkers, MeterRegistry meters) {
 }

@@ -1,11 +1,20 @@
 package io.meridian.gateway.stream;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -42,6 +51,9 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private static final int MAX_SASL_FAILURES = 3;
 
+	/** How long a stream that got a stream error may stay open for its client to read the error and close first. */
+	static final long CLOSE_GRACE_MILLIS = 1000;
+
 	static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
 
 	static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
@@ -51,6 +63,10 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
 
 	private final C2sServices services;
+
+	private final ReadThrottle throttle;
+
+	private TokenBucket stanzas;
 
 	private boolean encrypted;
 
@@ -71,13 +87,42 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private ChannelSession session;
 
-	public ClientStreamHandler(C2sServices services, boolean encrypted) {
+	/** Whether work for this stream runs off the event loop (authentication); reading is held meanwhile. */
+	private boolean pending;
+
+	/** Events parsed from the read that was under way when work went off the loop, handled when it is back, in order. */
+	private final Queue<StreamEvent> queued = new ArrayDeque<>();
+
+	/**
+	 * @param services what the node offers every stream
+	 * @param encrypted whether the connection is TLS from its first byte
+	 * @param throttle the connection's read throttle, in front of the decoder
+	 */
+	public ClientStreamHandler(C2sServices services, boolean encrypted, ReadThrottle throttle) {
 		this.services = services;
 		this.encrypted = encrypted;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.stanzas = stanzaBucket(ctx, this.services.preAuthRates());
+	}
+
+	private static TokenBucket stanzaBucket(ChannelHandlerContext ctx, StreamRates rates) {
+		return new TokenBucket(rates.stanzasPerSecond(), rates.stanzaBurst(), ctx.executor().ticker()::nanoTime);
 	}
 
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, StreamEvent event) {
+		if (this.failed) {
+			// What the client sends after a stream error, until it or the grace period closes the connection.
+			return;
+		}
+		if (this.pending) {
+			this.queued.add(event);
+			return;
+		}
 		switch (event) {
 			case StreamEvent.Opened opened -> open(ctx, opened);
 			case StreamEvent.Received received -> received(ctx, received.element());
@@ -157,6 +202,12 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	}
 
 	private void received(ChannelHandlerContext ctx, Element element) {
+		if (!this.stanzas.tryTake(1)) {
+			String who = (this.session != null) ? this.session.jid().toString()
+					: (this.user != null) ? this.user + "@" + this.domain : "unauthenticated";
+			log.warn("Stanza flood from {} ({}): over the ceiling of meridian.c2s.limits", ctx.channel().remoteAddress(), who);
+			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "too many stanzas");
+		}
 		if (this.user == null) {
 			negotiate(ctx, element);
 		}
@@ -177,7 +228,15 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "STARTTLS is required on this server");
 		}
 		if (isRegistration(element)) {
-			write(ctx, this.services.registration().handle(element, Jid.of(null, this.domain, null)));
+			// Creating an account derives its keys and writes to the database: off the event loop.
+			Jid domainJid = Jid.of(null, this.domain, null);
+			offload(ctx, () -> this.services.registration().handle(element, domainJid), (reply, error) -> {
+				if (error != null) {
+					log.error("In-band registration on {} failed", this.domain, error);
+					reply = StanzaError.INTERNAL_SERVER_ERROR.replyTo(element, null);
+				}
+				write(ctx, reply);
+			});
 			return;
 		}
 		if (!element.namespace().equals(SASL)) {
@@ -211,6 +270,15 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	}
 
 	private void auth(ChannelHandlerContext ctx, Element auth) {
+		InetAddress address = remoteAddress(ctx);
+		if (address != null && this.services.authFailures().blocked(address)) {
+			// RFC 6120 6.5.10: temporary-auth-failure tells the client to try again later; then, as for too many
+			// retries (6.4.5) and as ejabberd's mod_fail2ban does, the stream ends with policy-violation.
+			this.services.meters().counter("meridian.c2s.logins", "result", "refused").increment();
+			ctx.writeAndFlush(bytes("<failure xmlns='" + SASL + "'><temporary-auth-failure/><text xml:lang='en'>"
+					+ "Too many authentication failures from your address; try again later</text></failure>"));
+			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "Too many auth failures");
+		}
 		String mechanism = auth.attribute("mechanism");
 		this.sasl = this.services.sasl().start(mechanism, this.domain, this.encrypted, this.channelBinding);
 		if (this.sasl == null) {
@@ -240,7 +308,19 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			saslFailure(ctx, new SaslStep.Failure(SaslCondition.INCORRECT_ENCODING, "bad base64"));
 			return;
 		}
-		switch (this.sasl.evaluate(data)) {
+		// Credential lookups and PLAIN's key derivation block: off the event loop.
+		SaslServer exchange = this.sasl;
+		offload(ctx, () -> exchange.evaluate(data), (step, error) -> {
+			if (error != null) {
+				log.error("SASL evaluation for a client at {} failed", ctx.channel().remoteAddress(), error);
+				step = new SaslStep.Failure(SaslCondition.TEMPORARY_AUTH_FAILURE, "authentication is unavailable: " + error);
+			}
+			saslStep(ctx, step);
+		});
+	}
+
+	private void saslStep(ChannelHandlerContext ctx, SaslStep step) {
+		switch (step) {
 			case SaslStep.Challenge challenge -> ctx.writeAndFlush(bytes("<challenge xmlns='" + SASL + "'>"
 					+ Base64.getEncoder().encodeToString(challenge.data()) + "</challenge>"));
 			case SaslStep.Success success -> {
@@ -250,6 +330,8 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 				ctx.writeAndFlush(bytes("<success xmlns='" + SASL + "'>" + extra + "</success>"));
 				this.services.meters().counter("meridian.c2s.logins", "result", "success").increment();
 				log.info("{}@{} authenticated from {}", this.user, this.domain, ctx.channel().remoteAddress());
+				this.throttle.rates(this.services.rates());
+				this.stanzas = stanzaBucket(ctx, this.services.rates());
 				restart(ctx);
 			}
 			case SaslStep.Failure failure -> saslFailure(ctx, failure);
@@ -259,12 +341,54 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	private void saslFailure(ChannelHandlerContext ctx, SaslStep.Failure failure) {
 		this.sasl = null;
 		this.saslFailures++;
+		InetAddress address = remoteAddress(ctx);
+		// Only wrong credentials count against the address: that is what guessing produces.
+		if (address != null && failure.condition() == SaslCondition.NOT_AUTHORIZED) {
+			this.services.authFailures().failed(address);
+		}
 		this.services.meters().counter("meridian.c2s.logins", "result", failure.condition().elementName()).increment();
 		log.info("SASL failure from {}: {} ({})", ctx.channel().remoteAddress(), failure.condition().elementName(), failure.reason());
 		ctx.writeAndFlush(bytes("<failure xmlns='" + SASL + "'><" + failure.condition().elementName() + "/></failure>"));
 		if (this.saslFailures >= MAX_SASL_FAILURES) {
 			throw new StreamException(StreamErrorCondition.POLICY_VIOLATION, "too many authentication failures");
 		}
+	}
+
+	/**
+	 * Runs blocking work on the authentication threads and {@code then} back on this channel's
+	 * event loop, with the result or the failure. Reading is held and events already parsed wait
+	 * in order, so the stream handles one thing at a time as before.
+	 */
+	private <T> void offload(ChannelHandlerContext ctx, Supplier<T> work, BiConsumer<T, Throwable> then) {
+		this.pending = true;
+		this.throttle.hold(true);
+		CompletableFuture<T> future;
+		try {
+			future = CompletableFuture.supplyAsync(work, this.services.authWorkers());
+		}
+		catch (RejectedExecutionException ex) {
+			future = CompletableFuture.failedFuture(ex);
+		}
+		future.whenComplete((result, error) -> ctx.executor().execute(() -> {
+			this.pending = false;
+			this.throttle.hold(false);
+			if (this.failed || !ctx.channel().isActive()) {
+				return;
+			}
+			try {
+				then.accept(result, error);
+				while (!this.pending && !this.failed && !this.queued.isEmpty()) {
+					channelRead0(ctx, this.queued.poll());
+				}
+			}
+			catch (RuntimeException ex) {
+				exceptionCaught(ctx, ex);
+			}
+		}));
+	}
+
+	private static InetAddress remoteAddress(ChannelHandlerContext ctx) {
+		return (ctx.channel().remoteAddress() instanceof InetSocketAddress inet) ? inet.getAddress() : null;
 	}
 
 	/** After STARTTLS or SASL success the client opens a new stream: a fresh parser and header. */
@@ -418,8 +542,10 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			sb.append("</text>");
 		}
 		sb.append("</stream:error></stream:stream>");
-		ctx.channel().config().setAutoRead(false);
-		ctx.writeAndFlush(bytes(sb.toString())).addListener(ChannelFutureListener.CLOSE);
+		// RFC 6120 4.4: wait a little for the client to close its side. Meanwhile what it still sends is
+		// read and dropped, so it is not reset by unread data before it has read the error.
+		ctx.writeAndFlush(bytes(sb.toString()))
+			.addListener(f -> ctx.executor().schedule(() -> ctx.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
 	}
 
 	private static void write(ChannelHandlerContext ctx, Element stanza) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -22,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 
 import io.meridian.gateway.stream.C2sServices;
 import io.meridian.gateway.stream.ClientStreamHandler;
+import io.meridian.gateway.stream.ReadThrottle;
 import io.meridian.gateway.stream.XmlStreamDecoder;
 
 /**
@@ -40,6 +42,8 @@ public class C2sListener implements SmartLifecycle {
 
 	private final AtomicInteger open = new AtomicInteger();
 
+	private final Counter pauses;
+
 	private EventLoopGroup boss;
 
 	private EventLoopGroup workers;
@@ -53,6 +57,9 @@ public class C2sListener implements SmartLifecycle {
 		this.services = services;
 		Gauge.builder("meridian.c2s.connections", this.open, AtomicInteger::get)
 			.description("Open client connections")
+			.register(services.meters());
+		this.pauses = Counter.builder("meridian.c2s.read.pauses")
+			.description("Times a client connection stopped reading because it sent faster than meridian.c2s.limits allow")
 			.register(services.meters());
 	}
 
@@ -111,10 +118,13 @@ public class C2sListener implements SmartLifecycle {
 		if (tls) {
 			channel.pipeline().addLast("tls", this.services.tls().newHandler(channel.alloc()));
 		}
+		// The throttle sees decrypted bytes: STARTTLS puts its handler first, in front of it.
+		ReadThrottle throttle = new ReadThrottle(this.services.preAuthRates(), this.pauses);
 		channel.pipeline()
 			.addLast("idle", new IdleStateHandler(0, 0, this.properties.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-			.addLast("xml", new XmlStreamDecoder(this.properties.limits()))
-			.addLast("stream", new ClientStreamHandler(this.services, tls));
+			.addLast("throttle", throttle)
+			.addLast("xml", new XmlStreamDecoder(this.properties.streamLimits()))
+			.addLast("stream", new ClientStreamHandler(this.services, tls, throttle));
 	}
 
 	/** The STARTTLS port bound, or -1 when not running. */

@@ -5,9 +5,11 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import io.meridian.gateway.stream.StartTlsPolicy;
 import io.meridian.gateway.stream.StreamLimits;
+import io.meridian.gateway.stream.StreamRates;
 
 /**
  * The client-to-server listeners: plain TCP with STARTTLS, and direct TLS (XEP-0368).
@@ -22,12 +24,13 @@ import io.meridian.gateway.stream.StreamLimits;
  * @param maxDepth deepest element nesting accepted, the stream element counting as 1
  * @param maxConnections open connections beyond which new ones are refused
  * @param idleTimeout a connection silent this long is closed with {@code connection-timeout}
+ * @param limits how fast one connection may send, on both listeners
  */
 @ConfigurationProperties("meridian.c2s")
 public record C2sProperties(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5222") int port,
 		@DefaultValue("5223") int directTlsPort, @DefaultValue("required") StartTlsPolicy startTls, Path certfile, Path keyfile,
 		@DefaultValue("65536") int maxStanzaSize, @DefaultValue("32") int maxDepth,
-		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout) {
+		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits) {
 
 	public C2sProperties {
 		if ((certfile == null) != (keyfile == null)) {
@@ -35,8 +38,45 @@ public record C2sProperties(@DefaultValue("0.0.0.0") String bindAddress, @Defaul
 		}
 	}
 
-	public StreamLimits limits() {
+	public StreamLimits streamLimits() {
 		return new StreamLimits(this.maxStanzaSize, this.maxDepth);
+	}
+
+	/**
+	 * Rates of an authenticated stream: bytes are shaped (reading pauses, nothing is dropped),
+	 * stanzas over their ceiling end the stream with {@code policy-violation}.
+	 *
+	 * @param rate bytes a second
+	 * @param burst bytes at once after a quiet spell
+	 * @param stanzaRate stanzas a second, the flood ceiling
+	 * @param stanzaBurst stanzas at once
+	 * @param preAuth the lower rates of a stream that has not authenticated yet
+	 */
+	public record Limits(@DefaultValue("1MB") DataSize rate, @DefaultValue("1MB") DataSize burst, @DefaultValue("500") int stanzaRate,
+			@DefaultValue("1000") int stanzaBurst, @DefaultValue PreAuth preAuth) {
+
+		public StreamRates authenticated() {
+			return new StreamRates(this.rate.toBytes(), this.burst.toBytes(), this.stanzaRate, this.stanzaBurst);
+		}
+
+	}
+
+	/**
+	 * Rates before authentication: a client sends a few small elements then (header, STARTTLS,
+	 * SASL, registration), so anything faster is not a client logging in.
+	 *
+	 * @param rate bytes a second
+	 * @param burst bytes at once
+	 * @param stanzaRate elements a second
+	 * @param stanzaBurst elements at once
+	 */
+	public record PreAuth(@DefaultValue("16KB") DataSize rate, @DefaultValue("64KB") DataSize burst, @DefaultValue("10") int stanzaRate,
+			@DefaultValue("20") int stanzaBurst) {
+
+		public StreamRates rates() {
+			return new StreamRates(this.rate.toBytes(), this.burst.toBytes(), this.stanzaRate, this.stanzaBurst);
+		}
+
 	}
 
 }

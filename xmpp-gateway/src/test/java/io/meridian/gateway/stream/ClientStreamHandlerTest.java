@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
+import io.meridian.gateway.auth.AuthFailures;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.DomainTable;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
@@ -24,6 +25,8 @@ class ClientStreamHandlerTest {
 	private static final String FEATURES = "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
 			+ "<mechanism>SCRAM-SHA-256</mechanism><mechanism>SCRAM-SHA-1</mechanism></mechanisms></stream:features>";
 
+	private static final StreamRates RATES = new StreamRates(1 << 20, 1 << 20, 100, 100);
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	static C2sServices services(List<String> domains, SimpleMeterRegistry meters) {
@@ -31,11 +34,11 @@ class ClientStreamHandlerTest {
 		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
 		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
 				new Router(sessions, hosted, List.of(), (sender, presence, target) -> List.of()), null, StartTlsPolicy.DISABLED, null,
-				domain -> false, List.of(), meters);
+				domain -> false, List.of(), RATES, RATES, new AuthFailures(3, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()),
+				Runnable::run, meters);
 	}
 
-	private final EmbeddedChannel channel = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
-			new ClientStreamHandler(services(List.of("localhost", "Example.COM"), this.meters), false));
+	private final EmbeddedChannel channel = channel(services(List.of("localhost", "Example.COM"), this.meters));
 
 	@Test
 	void answersAServedDomainWithAHeaderAndFeatures() {
@@ -57,8 +60,7 @@ class ClientStreamHandlerTest {
 	@Test
 	void everyStreamGetsItsOwnId() {
 		String first = send(header("localhost", "1.0", "jabber:client"));
-		EmbeddedChannel other = new EmbeddedChannel(new XmlStreamDecoder(new StreamLimits(4096, 16)),
-				new ClientStreamHandler(services(List.of("localhost"), this.meters), false));
+		EmbeddedChannel other = channel(services(List.of("localhost"), this.meters));
 		other.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
 		assertThat(id(first)).hasSizeGreaterThanOrEqualTo(22).isNotEqualTo(id(drain(other)));
 	}
@@ -101,6 +103,36 @@ class ClientStreamHandlerTest {
 		assertThat(this.channel.isOpen()).isFalse();
 	}
 
+	static EmbeddedChannel channel(C2sServices services) {
+		ReadThrottle throttle = new ReadThrottle(services.preAuthRates(), services.meters().counter("pauses"));
+		return new EmbeddedChannel(throttle, new XmlStreamDecoder(new StreamLimits(4096, 16)), new ClientStreamHandler(services, false, throttle));
+	}
+
+	@Test
+	void authenticationRunsOffTheEventLoopWithReadingHeldAndLaterElementsKeptInOrder() {
+		java.util.Queue<Runnable> authThreads = new java.util.ArrayDeque<>();
+		C2sServices services = services(List.of("localhost"), this.meters);
+		services = new C2sServices(services.domains(), services.sasl(), services.sessions(), services.router(), null,
+				StartTlsPolicy.DISABLED, null, domain -> false, List.of(), RATES, RATES, services.authFailures(), authThreads::add,
+				this.meters);
+		EmbeddedChannel channel = channel(services);
+		channel.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
+		drain(channel);
+
+		String clientFirst = java.util.Base64.getEncoder().encodeToString("n,,n=juliet,r=abcdefgh".getBytes(StandardCharsets.UTF_8));
+		channel.writeInbound(Unpooled.copiedBuffer("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'>" + clientFirst
+				+ "</auth><abort xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>", StandardCharsets.UTF_8));
+		assertThat(drain(channel)).as("nothing before the lookup is done").isEmpty();
+		assertThat(channel.config().isAutoRead()).isFalse();
+		assertThat(authThreads).hasSize(1);
+
+		authThreads.poll().run();
+		channel.runPendingTasks();
+		assertThat(drain(channel)).startsWith("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>")
+			.endsWith("</challenge><failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><aborted/></failure>");
+		assertThat(channel.config().isAutoRead()).isTrue();
+	}
+
 	private static String header(String to, String version, String namespace) {
 		return "<?xml version='1.0'?><stream:stream to='" + to + "' version='" + version + "' xmlns='" + namespace
 				+ "' xmlns:stream='http://etherx.jabber.org/streams'>";
@@ -130,6 +162,9 @@ class ClientStreamHandlerTest {
 		assertThat(reply).contains("<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>")
 			.contains(text)
 			.endsWith("</stream:error></stream:stream>");
+		assertThat(this.channel.isOpen()).as("open a moment for the client to close first").isTrue();
+		this.channel.advanceTimeBy(ClientStreamHandler.CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+		this.channel.runScheduledPendingTasks();
 		assertThat(this.channel.isOpen()).isFalse();
 	}
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.meridian.gateway.accounts.AccountExistsException;
 import io.meridian.gateway.accounts.Accounts;
+import io.meridian.gateway.modules.disco.DiscoFeatures;
 import io.meridian.gateway.routing.IqHandler;
 import io.meridian.gateway.stanza.Element;
 import io.meridian.gateway.stanza.Jid;
@@ -19,7 +20,7 @@ import io.meridian.gateway.stanza.Stanzas;
  * XEP-0077 in-band registration on the domains where it is switched on: account creation
  * before authentication, password change and account removal after.
  */
-public class InBandRegistration implements IqHandler {
+public class InBandRegistration implements IqHandler, DiscoFeatures {
 
 	public static final String NAMESPACE = "jabber:iq:register";
 
@@ -43,6 +44,12 @@ public class InBandRegistration implements IqHandler {
 
 	public boolean openOn(String domain) {
 		return this.domains.contains(domain);
+	}
+
+	/** Disco shows registration only where it is open. */
+	@Override
+	public Set<String> serverFeatures(String domain) {
+		return openOn(domain) ? Set.of(NAMESPACE) : Set.of();
 	}
 
 	/** @param from the sender's full JID, or just the stream's domain before authentication */
