@@ -66,7 +66,8 @@ public class C2sListener implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-		this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+		// One loop a core: Netty's default of two a core only adds switches between them.
+		this.workers = new MultiThreadIoEventLoopGroup(this.properties.eventLoopThreads(), NioIoHandler.newFactory());
 		try {
 			this.server = bind(this.properties.port(), false);
 			log.info("XMPP c2s listener on {}:{} (STARTTLS {})", this.properties.bindAddress(), port(),

@@ -25,17 +25,27 @@ import io.meridian.gateway.stream.StreamRates;
  * @param maxConnections open connections beyond which new ones are refused
  * @param idleTimeout a connection silent this long is closed with {@code connection-timeout}
  * @param limits how fast one connection may send, on both listeners
+ * @param eventLoops threads serving the connections of both listeners; 0 for one a core
  */
 @ConfigurationProperties("meridian.c2s")
 public record C2sProperties(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5222") int port,
 		@DefaultValue("5223") int directTlsPort, @DefaultValue("required") StartTlsPolicy startTls, Path certfile, Path keyfile,
 		@DefaultValue("65536") int maxStanzaSize, @DefaultValue("32") int maxDepth,
-		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits) {
+		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits,
+		@DefaultValue("0") int eventLoops) {
 
 	public C2sProperties {
+		if (eventLoops < 0) {
+			throw new IllegalArgumentException("meridian.c2s.event-loops must be 0 (one a core) or more, was " + eventLoops);
+		}
 		if ((certfile == null) != (keyfile == null)) {
 			throw new IllegalArgumentException("meridian.c2s.certfile and meridian.c2s.keyfile go together");
 		}
+	}
+
+	/** The event loop threads to start: as configured, else one a core the JVM may use. */
+	public int eventLoopThreads() {
+		return (this.eventLoops > 0) ? this.eventLoops : Runtime.getRuntime().availableProcessors();
 	}
 
 	public StreamLimits streamLimits() {
