@@ -142,8 +142,10 @@ public class DomainFollower implements SmartLifecycle {
 				}
 			}
 			this.gaps.remove(event.getId());
-			if (this.seen.add(event.getId())) {
+			// Seen only once applied: an event whose domain could not be read is read again on the next sync.
+			if (!this.seen.contains(event.getId())) {
 				apply(event.getDomain());
+				this.seen.add(event.getId());
 				this.applied.increment();
 			}
 			expected = Math.max(expected, event.getId() + 1);

@@ -15,6 +15,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import io.meridian.domains.api.v1.ListDomainsRequest;
 import io.meridian.domains.api.v1.ListDomainsResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The follower's own logic — loading, applying, gaps, reloads — against a scripted event log
@@ -140,6 +142,21 @@ class DomainFollowerTest {
 	}
 
 	@Test
+	void anEventWhoseDomainCouldNotBeReadIsAppliedOnTheNextSync() {
+		this.follower.sync();
+		this.log.change(1, "a.example", true);
+		this.log.change(2, "b.example", true);
+		this.log.unavailableOnce("b.example");
+		assertThatThrownBy(this.follower::sync).isInstanceOf(StatusRuntimeException.class);
+		assertThat(this.table.dynamicDomains()).containsExactly("a.example");
+
+		this.follower.sync();
+		assertThat(this.table.dynamicDomains()).containsExactlyInAnyOrder("a.example", "b.example");
+		assertThat(this.follower.position()).isEqualTo(2);
+		assertThat(this.changes).containsExactly("+a.example", "+b.example");
+	}
+
+	@Test
 	void staticDomainsAreNeverTouchedAndForeignHostTypesAreSkipped() {
 		this.log.change(1, "localhost", false);
 		this.log.put(Domain.newBuilder().setId(9).setDomain("odd.example").setHostType("unknown").setEnabled(true).build());
@@ -157,6 +174,8 @@ class DomainFollowerTest {
 		private final TreeMap<Long, String> events = new TreeMap<>();
 
 		private final java.util.Set<Long> hidden = new java.util.HashSet<>();
+
+		private final java.util.Set<String> unavailable = new java.util.HashSet<>();
 
 		synchronized void change(long eventId, String domain, boolean enabled) {
 			Domain current = this.domains.get(domain);
@@ -176,6 +195,11 @@ class DomainFollowerTest {
 
 		synchronized void unhide(long eventId) {
 			this.hidden.remove(eventId);
+		}
+
+		/** The next read of this domain fails as a domain-service going away would answer it. */
+		synchronized void unavailableOnce(String domain) {
+			this.unavailable.add(domain);
 		}
 
 		synchronized void deleteUpTo(long eventId) {
@@ -206,6 +230,10 @@ class DomainFollowerTest {
 
 		@Override
 		public synchronized void getDomain(GetDomainRequest request, StreamObserver<Domain> response) {
+			if (this.unavailable.remove(request.getDomain())) {
+				response.onError(Status.UNAVAILABLE.asRuntimeException());
+				return;
+			}
 			Domain domain = this.domains.get(request.getDomain());
 			if (domain == null) {
 				response.onError(Status.NOT_FOUND.asRuntimeException());
