@@ -25,12 +25,15 @@ import io.meridian.gateway.stream.StreamRates;
  * @param maxConnections open connections beyond which new ones are refused
  * @param idleTimeout a connection silent this long is closed with {@code connection-timeout}
  * @param limits how fast one connection may send, on both listeners
+ * @param blockingThreads threads that run the stanzas of bound sessions that wait on the database (rosters,
+ * vCards, private XML, offline messages, presence broadcasts) off the event loops
  */
 @ConfigurationProperties("meridian.c2s")
 public record C2sProperties(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5222") int port,
 		@DefaultValue("5223") int directTlsPort, @DefaultValue("required") StartTlsPolicy startTls, Path certfile, Path keyfile,
 		@DefaultValue("65536") int maxStanzaSize, @DefaultValue("32") int maxDepth,
-		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits) {
+		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits,
+		@DefaultValue("8") int blockingThreads) {
 
 	public C2sProperties {
 		if ((certfile == null) != (keyfile == null)) {
