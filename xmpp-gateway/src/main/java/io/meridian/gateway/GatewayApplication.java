@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import io.meridian.gateway.accounts.Accounts;
 import io.meridian.gateway.auth.AuthFailures;
 import io.meridian.gateway.auth.AuthProperties;
-import io.meridian.gateway.auth.AuthWorkers;
 import io.meridian.gateway.auth.SaslMechanisms;
 import io.meridian.gateway.domain.HostedDomains;
 import io.meridian.gateway.domain.DomainTable;
@@ -54,6 +53,7 @@ import io.meridian.gateway.routing.OfflineStorage;
 import io.meridian.gateway.routing.PresenceHandler;
 import io.meridian.gateway.routing.Router;
 import io.meridian.gateway.routing.SessionRegistry;
+import io.meridian.gateway.stream.BlockingWorkers;
 import io.meridian.gateway.stream.C2sServices;
 import io.meridian.gateway.transport.C2sListener;
 import io.meridian.gateway.transport.C2sProperties;
@@ -192,17 +192,18 @@ public class GatewayApplication {
 	}
 
 	@Bean
-	AuthWorkers authWorkers(AuthProperties auth) {
-		return new AuthWorkers(auth.threads());
+	BlockingWorkers blockingWorkers(AuthProperties auth, C2sProperties c2s) {
+		return new BlockingWorkers(auth.threads(), c2s.blockingThreads());
 	}
 
 	@Bean
 	C2sListener c2sListener(C2sProperties c2s, GatewayProperties gateway, HostedDomains domains, Accounts accounts,
 			AuthProperties auth, SessionRegistry sessions, Router router, InBandRegistration registration, AuthFailures authFailures,
-			AuthWorkers authWorkers, MeterRegistry meters) {
+			BlockingWorkers workers, MeterRegistry meters) {
 		return new C2sListener(c2s, new C2sServices(domains, new SaslMechanisms(accounts, auth.scramIterations()), sessions, router,
 				tls(c2s, gateway), c2s.startTls(), registration, registration::openOn, RosterHandler.STREAM_FEATURES,
-				c2s.limits().preAuth().rates(), c2s.limits().authenticated(), authFailures, authWorkers.executor(), meters));
+				c2s.limits().preAuth().rates(), c2s.limits().authenticated(), authFailures, workers.auth(), workers.stanzas(),
+				meters));
 	}
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {

@@ -17,6 +17,20 @@ public interface IqHandler {
 	String namespace();
 
 	/**
+	 * Whether answering may wait on a database or anything else slow, so the router runs it off
+	 * the event loop (and holds the session's later stanzas meanwhile). Handlers that answer from
+	 * memory (ping, version) say no and are answered on the loop with no extra hop.
+	 */
+	default boolean blocking() {
+		return true;
+	}
+
+	/** Whether {@link #handleForAccount} may block; by default as {@link #blocking()}. */
+	default boolean blockingForAccount() {
+		return blocking();
+	}
+
+	/**
 	 * @param iq the request, {@code from} stamped with the sender's full JID
 	 * @param from the sender
 	 * @return the reply to send back (a result or an error)

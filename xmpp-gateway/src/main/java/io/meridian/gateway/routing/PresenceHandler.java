@@ -13,6 +13,19 @@ import io.meridian.gateway.stanza.Jid;
 public interface PresenceHandler {
 
 	/**
+	 * Whether handling this presence may wait on a database (a broadcast reads the roster, a
+	 * subscription writes it), so the router runs it off the event loop. A cheap check, made on
+	 * the loop before {@link #handle}; by default every presence may block.
+	 *
+	 * @param sender the session that sent it
+	 * @param presence the stanza
+	 * @param target its parsed {@code to}, null for a broadcast
+	 */
+	default boolean blocking(LocalSession sender, Element presence, Jid target) {
+		return true;
+	}
+
+	/**
 	 * @param sender the session that sent it
 	 * @param presence the stanza, {@code from} stamped with the sender's full JID
 	 * @param target its parsed {@code to}, on a served domain; null for a broadcast

@@ -3,6 +3,7 @@ package io.meridian.gateway.routing;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,8 +47,19 @@ public class Router {
 		this.offline = offline;
 	}
 
-	/** Routes a stanza a session sent; {@code from} is already stamped on it. */
+	/** Routes a stanza a session sent, all of it on the calling thread; {@code from} is already stamped on it. */
 	public void route(LocalSession sender, Element stanza) {
+		route(sender, stanza, Runnable::run);
+	}
+
+	/**
+	 * Routes a stanza a session sent; {@code from} is already stamped on it. What may wait on a
+	 * database (an IQ handler that says it blocks, a presence its handler says blocks, a message
+	 * for offline storage) is handed to {@code blocking}, at most once per stanza and as the last
+	 * step, so the caller can hold the session's next stanzas until it is done; everything else
+	 * (messages to online users, pings, directed presence) runs on the calling thread.
+	 */
+	public void route(LocalSession sender, Element stanza, Executor blocking) {
 		String to = stanza.attribute("to");
 		Jid target;
 		try {
@@ -58,14 +70,14 @@ public class Router {
 			return;
 		}
 		switch (stanza.name()) {
-			case "iq" -> iq(sender, stanza, target);
-			case "message" -> message(sender, stanza, target);
-			case "presence" -> presence(sender, stanza, target);
+			case "iq" -> iq(sender, stanza, target, blocking);
+			case "message" -> message(sender, stanza, target, blocking);
+			case "presence" -> presence(sender, stanza, target, blocking);
 			default -> sender.deliver(StanzaError.SERVICE_UNAVAILABLE.replyTo(stanza, null));
 		}
 	}
 
-	private void iq(LocalSession sender, Element iq, Jid target) {
+	private void iq(LocalSession sender, Element iq, Jid target, Executor blocking) {
 		String type = iq.attribute("type");
 		if (type == null || iq.attribute("id") == null) {
 			sender.deliver(StanzaError.BAD_REQUEST.replyTo(iq, "an iq needs a type and an id"));
@@ -75,7 +87,7 @@ public class Router {
 				|| target.equals(sender.jid().bare());
 		if (!toServerOrSelf) {
 			if (target.local() != null && target.isBare() && this.domains.isServed(target.domain())) {
-				iqForAccount(sender, iq, type, target);
+				iqForAccount(sender, iq, type, target, blocking);
 			}
 			else {
 				deliverToFullJid(sender, iq, target);
@@ -91,21 +103,25 @@ public class Router {
 			sender.deliver(StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null));
 			return;
 		}
-		deliver(sender, handler.handle(iq, sender));
+		run(handler.blocking(), blocking, () -> deliver(sender, handler.handle(iq, sender)));
 	}
 
 	/** RFC 6121 8.5.2.1.3 and 8.5.2.2.3: the server answers an IQ to a bare JID on the account's behalf. */
-	private void iqForAccount(LocalSession sender, Element iq, String type, Jid account) {
+	private void iqForAccount(LocalSession sender, Element iq, String type, Jid account, Executor blocking) {
 		if (type.equals("result") || type.equals("error")) {
 			// RFC 6120 8.2.3: nobody answers a result or an error, and a bare JID has no session to take it.
 			return;
 		}
 		Element payload = Stanzas.payload(iq);
 		IqHandler handler = (payload != null) ? this.handlers.get(payload.namespace()) : null;
-		sender.deliver((handler != null) ? handler.handleForAccount(iq, sender, account) : StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null));
+		if (handler == null) {
+			sender.deliver(StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null));
+			return;
+		}
+		run(handler.blockingForAccount(), blocking, () -> sender.deliver(handler.handleForAccount(iq, sender, account)));
 	}
 
-	private void message(LocalSession sender, Element message, Jid target) {
+	private void message(LocalSession sender, Element message, Jid target, Executor blocking) {
 		if (target == null) {
 			target = sender.jid().bare();
 		}
@@ -123,7 +139,7 @@ public class Router {
 		}
 		Collection<LocalSession> recipients = highestPriority(target.bare());
 		if (recipients.isEmpty()) {
-			noAvailableResource(sender, message, target.bare());
+			noAvailableResource(sender, message, target.bare(), blocking);
 			return;
 		}
 		recipients.forEach(s -> s.deliver(message));
@@ -134,23 +150,38 @@ public class Router {
 	 * (an unknown or missing type counts as normal, 5.2.2) kept offline where the storage takes
 	 * them, else bounced with {@code service-unavailable}.
 	 */
-	private void noAvailableResource(LocalSession sender, Element message, Jid account) {
+	private void noAvailableResource(LocalSession sender, Element message, Jid account, Executor blocking) {
 		String type = message.attribute("type");
 		if ("headline".equals(type) || "error".equals(type)) {
 			return;
 		}
-		if ("groupchat".equals(type) || !this.offline.store(account, message)) {
+		if ("groupchat".equals(type)) {
 			bounce(sender, message, StanzaError.SERVICE_UNAVAILABLE);
+			return;
 		}
+		blocking.execute(() -> {
+			if (!this.offline.store(account, message)) {
+				bounce(sender, message, StanzaError.SERVICE_UNAVAILABLE);
+			}
+		});
 	}
 
-	private void presence(LocalSession sender, Element presence, Jid target) {
+	private void presence(LocalSession sender, Element presence, Jid target, Executor blocking) {
 		if (target != null && !this.domains.isServed(target.domain())) {
 			// No server-to-server yet: every other domain is unreachable.
 			bounce(sender, presence, StanzaError.REMOTE_SERVER_NOT_FOUND);
 			return;
 		}
-		deliver(sender, this.presence.handle(sender, presence, target));
+		run(this.presence.blocking(sender, presence, target), blocking, () -> deliver(sender, this.presence.handle(sender, presence, target)));
+	}
+
+	private static void run(boolean blocks, Executor blocking, Runnable work) {
+		if (blocks) {
+			blocking.execute(work);
+		}
+		else {
+			work.run();
+		}
 	}
 
 	/** Writes each delivery to its session; the sender is reached directly, it may be unregistered already. */

@@ -31,9 +31,11 @@ import io.meridian.gateway.stanza.Element;
  * @param rates how fast an authenticated stream may send
  * @param authFailures authentication failures per client address
  * @param authWorkers runs authentication and registration off the event loops
+ * @param stanzaWorkers runs the stanzas of bound sessions that wait on the database off the event loops
  * @param meters metrics
  */
 public record C2sServices(HostedDomains domains, SaslMechanisms sasl, SessionRegistry sessions, Router router, SslContext tls,
 		StartTlsPolicy startTls, IqHandler registration, Predicate<String> registrationOpen, List<Element> sessionFeatures,
-		StreamRates preAuthRates, StreamRates rates, AuthFailures authFailures, Executor authWorkers, MeterRegistry meters) {
+		StreamRates preAuthRates, StreamRates rates, AuthFailures authFailures, Executor authWorkers,
+		Executor stanzaWorkers, MeterRegistry meters) {
 }

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -87,8 +89,11 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 
 	private ChannelSession session;
 
-	/** Whether work for this stream runs off the event loop (authentication); reading is held meanwhile. */
+	/** Whether work for this stream runs off the event loop (authentication, a stanza that waits on the database); reading is held meanwhile. */
 	private boolean pending;
+
+	/** Set when the connection closed while work was off the loop: its unavailable presence goes out once that work is done. */
+	private boolean goneUnannounced;
 
 	/** Events parsed from the read that was under way when work went off the loop, handled when it is back, in order. */
 	private final Queue<StreamEvent> queued = new ArrayDeque<>();
@@ -215,7 +220,7 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			bind(ctx, element);
 		}
 		else {
-			stanza(element);
+			stanza(ctx, element);
 		}
 	}
 
@@ -230,7 +235,7 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		if (isRegistration(element)) {
 			// Creating an account derives its keys and writes to the database: off the event loop.
 			Jid domainJid = Jid.of(null, this.domain, null);
-			offload(ctx, () -> this.services.registration().handle(element, domainJid), (reply, error) -> {
+			offload(ctx, this.services.authWorkers(), () -> this.services.registration().handle(element, domainJid), (reply, error) -> {
 				if (error != null) {
 					log.error("In-band registration on {} failed", this.domain, error);
 					reply = StanzaError.INTERNAL_SERVER_ERROR.replyTo(element, null);
@@ -310,7 +315,7 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		}
 		// Credential lookups and PLAIN's key derivation block: off the event loop.
 		SaslServer exchange = this.sasl;
-		offload(ctx, () -> exchange.evaluate(data), (step, error) -> {
+		offload(ctx, this.services.authWorkers(), () -> exchange.evaluate(data), (step, error) -> {
 			if (error != null) {
 				log.error("SASL evaluation for a client at {} failed", ctx.channel().remoteAddress(), error);
 				step = new SaslStep.Failure(SaslCondition.TEMPORARY_AUTH_FAILURE, "authentication is unavailable: " + error);
@@ -355,16 +360,16 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	}
 
 	/**
-	 * Runs blocking work on the authentication threads and {@code then} back on this channel's
-	 * event loop, with the result or the failure. Reading is held and events already parsed wait
-	 * in order, so the stream handles one thing at a time as before.
+	 * Runs blocking work on {@code workers} and {@code then} back on this channel's event loop,
+	 * with the result or the failure (unwrapped). Reading is held and events already parsed wait
+	 * in order, so the stream handles one thing at a time: a session's stanzas keep their order.
 	 */
-	private <T> void offload(ChannelHandlerContext ctx, Supplier<T> work, BiConsumer<T, Throwable> then) {
+	private <T> void offload(ChannelHandlerContext ctx, Executor workers, Supplier<T> work, BiConsumer<T, Throwable> then) {
 		this.pending = true;
 		this.throttle.hold(true);
 		CompletableFuture<T> future;
 		try {
-			future = CompletableFuture.supplyAsync(work, this.services.authWorkers());
+			future = CompletableFuture.supplyAsync(work, workers);
 		}
 		catch (RejectedExecutionException ex) {
 			future = CompletableFuture.failedFuture(ex);
@@ -372,11 +377,19 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 		future.whenComplete((result, error) -> ctx.executor().execute(() -> {
 			this.pending = false;
 			this.throttle.hold(false);
+			Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
 			if (this.failed || !ctx.channel().isActive()) {
+				if (cause != null) {
+					log.warn("Work for the ended stream from {} did not complete: {}", ctx.channel().remoteAddress(), cause.toString());
+				}
+				if (this.goneUnannounced && !ctx.channel().isActive()) {
+					this.goneUnannounced = false;
+					announceGone(ctx);
+				}
 				return;
 			}
 			try {
-				then.accept(result, error);
+				then.accept(result, cause);
 				while (!this.pending && !this.failed && !this.queued.isEmpty()) {
 					channelRead0(ctx, this.queued.poll());
 				}
@@ -436,7 +449,7 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			.build()));
 	}
 
-	private void stanza(Element stanza) {
+	private void stanza(ChannelHandlerContext ctx, Element stanza) {
 		if (!stanza.namespace().equals(Namespaces.CLIENT)) {
 			throw new StreamException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, "<" + stanza.name() + "/> in " + stanza.namespace());
 		}
@@ -450,7 +463,41 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 			this.session.deliver(Stanzas.result(stamped));
 			return;
 		}
-		this.services.router().route(this.session, stamped);
+		route(ctx, stamped);
+	}
+
+	/** Routes a stanza of the session; what the router says waits on the database runs on the stanza workers. */
+	private void route(ChannelHandlerContext ctx, Element stanza) {
+		this.services.router().route(this.session, stanza, work -> offload(ctx, this.services.stanzaWorkers(), () -> {
+			work.run();
+			return null;
+		}, (done, error) -> {
+			if (error != null) {
+				refused(ctx, stanza, error);
+			}
+		}));
+	}
+
+	/**
+	 * A stanza whose database work could not run: a full queue is {@code resource-constraint}, a
+	 * failure {@code internal-server-error}, both answered to the sender (RFC 6120 8.3.3.18,
+	 * 8.3.3.6) rather than dropped, so a client waiting on an IQ or a message's delivery hears of
+	 * it; an error stanza is never answered (8.3.1).
+	 */
+	private void refused(ChannelHandlerContext ctx, Element stanza, Throwable error) {
+		StanzaError condition;
+		if (error instanceof RejectedExecutionException) {
+			log.warn("Blocking work queue of meridian.c2s.blocking-threads is full: <{}/> of {} answered resource-constraint",
+					stanza.name(), this.session.jid());
+			condition = StanzaError.RESOURCE_CONSTRAINT;
+		}
+		else {
+			log.error("<{}/> of {} failed", stanza.name(), this.session.jid(), error);
+			condition = StanzaError.INTERNAL_SERVER_ERROR;
+		}
+		if (!"error".equals(stanza.attribute("type")) && ctx.channel().isActive()) {
+			this.session.deliver(condition.replyTo(stanza, null));
+		}
 	}
 
 	private static String newResource() {
@@ -495,15 +542,25 @@ public final class ClientStreamHandler extends SimpleChannelInboundHandler<Strea
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
 		if (this.session != null) {
 			this.services.sessions().unregister(this.session);
-			// Contacts and directed-presence recipients must learn the resource is gone (RFC 6121 4.5.2, 4.6.3).
-			if (this.session.available() || !this.session.directedPresence().isEmpty()) {
-				this.services.router().route(this.session, Element.builder("presence", Namespaces.CLIENT)
-					.attribute("type", "unavailable")
-					.attribute("from", this.session.jid().toString())
-					.build());
+			if (this.pending) {
+				// After the stanza in flight, which may still change the presence (an initial broadcast).
+				this.goneUnannounced = true;
+			}
+			else {
+				announceGone(ctx);
 			}
 		}
 		super.channelInactive(ctx);
+	}
+
+	/** Contacts and directed-presence recipients must learn the resource is gone (RFC 6121 4.5.2, 4.6.3). */
+	private void announceGone(ChannelHandlerContext ctx) {
+		if (this.session.available() || !this.session.directedPresence().isEmpty()) {
+			route(ctx, Element.builder("presence", Namespaces.CLIENT)
+				.attribute("type", "unavailable")
+				.attribute("from", this.session.jid().toString())
+				.build());
+		}
 	}
 
 	@Override

@@ -11,8 +11,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * Shapes what one connection reads, as ejabberd's {@code shaper} and Prosody's {@code limits}
  * do: a token bucket of bytes a second. A read that leaves the bucket in debt is still passed
  * on (nothing is dropped) but the channel stops reading until, on its event loop, the debt is
- * paid. The stream may also hold reading (an authentication in flight, a stream closing); this
- * handler is the only one that turns auto-read on and off.
+ * paid. The stream may also hold reading (an authentication or a stanza's database work in
+ * flight); this handler is the only one that turns auto-read on and off, from both reasons.
  */
 public final class ReadThrottle extends ChannelInboundHandlerAdapter {
 
@@ -81,6 +81,10 @@ public final class ReadThrottle extends ChannelInboundHandlerAdapter {
 	}
 
 	private void apply() {
+		if (!this.ctx.channel().isActive()) {
+			// Closed (work for it may still finish): nothing left to read, and no selector to ask.
+			return;
+		}
 		// Turning auto-read back on also asks the channel for the next read.
 		this.ctx.channel().config().setAutoRead(!this.throttled && !this.held);
 	}

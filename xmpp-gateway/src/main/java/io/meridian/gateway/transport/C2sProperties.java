@@ -26,13 +26,15 @@ import io.meridian.gateway.stream.StreamRates;
  * @param idleTimeout a connection silent this long is closed with {@code connection-timeout}
  * @param limits how fast one connection may send, on both listeners
  * @param eventLoops threads serving the connections of both listeners; 0 for one a core
+ * @param blockingThreads threads that run the stanzas of bound sessions that wait on the database (rosters,
+ * vCards, private XML, offline messages, presence broadcasts) off the event loops
  */
 @ConfigurationProperties("meridian.c2s")
 public record C2sProperties(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5222") int port,
 		@DefaultValue("5223") int directTlsPort, @DefaultValue("required") StartTlsPolicy startTls, Path certfile, Path keyfile,
 		@DefaultValue("65536") int maxStanzaSize, @DefaultValue("32") int maxDepth,
 		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits,
-		@DefaultValue("0") int eventLoops) {
+		@DefaultValue("0") int eventLoops, @DefaultValue("8") int blockingThreads) {
 
 	public C2sProperties {
 		if (eventLoops < 0) {

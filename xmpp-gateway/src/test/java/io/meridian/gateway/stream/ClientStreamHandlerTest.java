@@ -11,10 +11,19 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 import io.meridian.gateway.auth.AuthFailures;
+import io.meridian.gateway.auth.CredentialStore;
 import io.meridian.gateway.auth.SaslMechanisms;
+import io.meridian.gateway.auth.ScramClient;
+import io.meridian.gateway.auth.ScramCredentials;
+import io.meridian.gateway.auth.ScramHash;
 import io.meridian.gateway.domain.DomainTable;
 import io.meridian.gateway.routing.InMemorySessionRegistry;
+import io.meridian.gateway.routing.IqHandler;
+import io.meridian.gateway.routing.PresenceHandler;
 import io.meridian.gateway.routing.Router;
+import io.meridian.gateway.stanza.Element;
+import io.meridian.gateway.stanza.Jid;
+import io.meridian.gateway.stanza.Stanzas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +44,7 @@ class ClientStreamHandlerTest {
 		return new C2sServices(hosted, new SaslMechanisms((user, domain, hash) -> Optional.empty(), 4096), sessions,
 				new Router(sessions, hosted, List.of(), (sender, presence, target) -> List.of()), null, StartTlsPolicy.DISABLED, null,
 				domain -> false, List.of(), RATES, RATES, new AuthFailures(3, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()),
-				Runnable::run, meters);
+				Runnable::run, Runnable::run, meters);
 	}
 
 	private final EmbeddedChannel channel = channel(services(List.of("localhost", "Example.COM"), this.meters));
@@ -114,7 +123,7 @@ class ClientStreamHandlerTest {
 		C2sServices services = services(List.of("localhost"), this.meters);
 		services = new C2sServices(services.domains(), services.sasl(), services.sessions(), services.router(), null,
 				StartTlsPolicy.DISABLED, null, domain -> false, List.of(), RATES, RATES, services.authFailures(), authThreads::add,
-				this.meters);
+				Runnable::run, this.meters);
 		EmbeddedChannel channel = channel(services);
 		channel.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client"), StandardCharsets.UTF_8));
 		drain(channel);
@@ -131,6 +140,140 @@ class ClientStreamHandlerTest {
 		assertThat(drain(channel)).startsWith("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>")
 			.endsWith("</challenge><failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><aborted/></failure>");
 		assertThat(channel.config().isAutoRead()).isTrue();
+	}
+
+	@Test
+	void aStanzaThatWaitsOnTheDatabaseHoldsReadingAndTheSessionsNextStanzaWaitsForIt() {
+		java.util.Queue<Runnable> stanzaThreads = new java.util.ArrayDeque<>();
+		EmbeddedChannel channel = boundChannel(stanzaThreads::add);
+
+		channel.writeInbound(Unpooled.copiedBuffer("<iq type='get' id='slow'><query xmlns='urn:example:slow'/></iq>"
+				+ "<iq type='get' id='ping'><ping xmlns='urn:xmpp:ping'/></iq>", StandardCharsets.UTF_8));
+		channel.runPendingTasks();
+		assertThat(drain(channel)).as("the ping waits for the query sent before it").isEmpty();
+		assertThat(channel.config().isAutoRead()).isFalse();
+		assertThat(stanzaThreads).hasSize(1);
+
+		stanzaThreads.poll().run();
+		channel.runPendingTasks();
+		String replies = drain(channel);
+		assertThat(replies).contains("id='slow'").contains("id='ping'").contains("type='result'");
+		assertThat(replies.indexOf("id='slow'")).as("answered in the order sent").isLessThan(replies.indexOf("id='ping'"));
+		assertThat(stanzaThreads).as("the ping needs no database").isEmpty();
+		assertThat(channel.config().isAutoRead()).isTrue();
+	}
+
+	@Test
+	void aPingIsAnsweredOnTheEventLoopWithoutWaiting() {
+		java.util.Queue<Runnable> stanzaThreads = new java.util.ArrayDeque<>();
+		EmbeddedChannel channel = boundChannel(stanzaThreads::add);
+
+		channel.writeInbound(Unpooled.copiedBuffer("<iq type='get' id='ping'><ping xmlns='urn:xmpp:ping'/></iq>", StandardCharsets.UTF_8));
+		channel.runPendingTasks();
+		assertThat(drain(channel)).contains("id='ping'").contains("type='result'");
+		assertThat(stanzaThreads).isEmpty();
+		assertThat(channel.config().isAutoRead()).isTrue();
+	}
+
+	@Test
+	void aFullQueueAnswersResourceConstraintAndTheStreamGoesOn() {
+		EmbeddedChannel channel = boundChannel(task -> {
+			throw new java.util.concurrent.RejectedExecutionException("full");
+		});
+
+		channel.writeInbound(Unpooled.copiedBuffer("<iq type='get' id='slow'><query xmlns='urn:example:slow'/></iq>"
+				+ "<iq type='get' id='ping'><ping xmlns='urn:xmpp:ping'/></iq>", StandardCharsets.UTF_8));
+		channel.runPendingTasks();
+		String replies = drain(channel);
+		assertThat(replies).contains("<resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>").contains("type='wait'");
+		assertThat(replies.indexOf("id='slow'")).isLessThan(replies.indexOf("id='ping'"));
+		assertThat(channel.isOpen()).isTrue();
+		assertThat(channel.config().isAutoRead()).isTrue();
+	}
+
+	@Test
+	void aDroppedConnectionAnnouncesUnavailableAfterTheStanzaInFlight() {
+		java.util.Queue<Runnable> stanzaThreads = new java.util.ArrayDeque<>();
+		List<String> broadcasts = new java.util.concurrent.CopyOnWriteArrayList<>();
+		EmbeddedChannel channel = boundChannel(stanzaThreads::add, (sender, presence, target) -> {
+			sender.updatePresence(presence);
+			broadcasts.add((presence.attribute("type") != null) ? presence.attribute("type") : "available");
+			return List.of();
+		});
+		channel.writeInbound(Unpooled.copiedBuffer("<presence/>", StandardCharsets.UTF_8));
+		stanzaThreads.poll().run();
+		channel.runPendingTasks();
+
+		channel.writeInbound(Unpooled.copiedBuffer("<iq type='get' id='slow'><query xmlns='urn:example:slow'/></iq>", StandardCharsets.UTF_8));
+		channel.close();
+		assertThat(broadcasts).containsExactly("available");
+		assertThat(stanzaThreads).as("only the query, the unavailable presence waits for it").hasSize(1);
+
+		stanzaThreads.poll().run();
+		channel.runPendingTasks();
+		assertThat(stanzaThreads).hasSize(1);
+		stanzaThreads.poll().run();
+		assertThat(broadcasts).containsExactly("available", "unavailable");
+	}
+
+	/** A stream authenticated as juliet@localhost and bound, whose router knows a handler that blocks and ping, which does not. */
+	private EmbeddedChannel boundChannel(java.util.concurrent.Executor stanzaWorkers) {
+		return boundChannel(stanzaWorkers, (sender, presence, target) -> List.of());
+	}
+
+	private EmbeddedChannel boundChannel(java.util.concurrent.Executor stanzaWorkers, PresenceHandler presenceHandler) {
+		DomainTable hosted = new DomainTable(java.util.Map.of("localhost", "localhost"), List.of());
+		InMemorySessionRegistry sessions = new InMemorySessionRegistry();
+		ScramCredentials juliet = ScramCredentials.derive(ScramHash.SHA_256, "secret", 4096);
+		IqHandler slow = new IqHandler() {
+			@Override
+			public String namespace() {
+				return "urn:example:slow";
+			}
+
+			@Override
+			public Element handle(Element iq, Jid from) {
+				return Stanzas.result(iq);
+			}
+		};
+		IqHandler ping = new IqHandler() {
+			@Override
+			public boolean blocking() {
+				return false;
+			}
+
+			@Override
+			public String namespace() {
+				return "urn:xmpp:ping";
+			}
+
+			@Override
+			public Element handle(Element iq, Jid from) {
+				return Stanzas.result(iq);
+			}
+		};
+		C2sServices services = new C2sServices(hosted,
+				new SaslMechanisms((user, domain, hash) -> Optional.of(new CredentialStore.Stored(juliet, false)), 4096), sessions,
+				new Router(sessions, hosted, List.of(slow, ping), presenceHandler), null, StartTlsPolicy.DISABLED,
+				null, domain -> false, List.of(), RATES, RATES, new AuthFailures(3, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()),
+				Runnable::run, stanzaWorkers, this.meters);
+		EmbeddedChannel channel = channel(services);
+		ScramClient client = new ScramClient(ScramHash.SHA_256, "juliet", "secret");
+		java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+		channel.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client")
+				+ "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-256'>" + base64.encodeToString(client.first()) + "</auth>",
+				StandardCharsets.UTF_8));
+		String challenge = drain(channel).replaceAll("(?s).*<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>(.*)</challenge>", "$1");
+		byte[] last = client.last(java.util.Base64.getDecoder().decode(challenge));
+		channel.writeInbound(Unpooled.copiedBuffer("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + base64.encodeToString(last)
+				+ "</response>", StandardCharsets.UTF_8));
+		assertThat(drain(channel)).startsWith("<success");
+		channel.writeInbound(Unpooled.copiedBuffer(header("localhost", "1.0", "jabber:client")
+				+ "<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>balcony</resource></bind></iq>",
+				StandardCharsets.UTF_8));
+		channel.runPendingTasks();
+		assertThat(drain(channel)).contains("<jid>juliet@localhost/balcony</jid>");
+		return channel;
 	}
 
 	private static String header(String to, String version, String namespace) {

@@ -47,6 +47,18 @@ public class DiscoInfoHandler implements IqHandler {
 		this.mayDiscover = mayDiscover;
 	}
 
+	/** The server's and the user's own features come from memory: on the event loop. */
+	@Override
+	public boolean blocking() {
+		return false;
+	}
+
+	/** Another account's features need its roster (whether the sender may see it): off the event loop. */
+	@Override
+	public boolean blockingForAccount() {
+		return true;
+	}
+
 	@Override
 	public String namespace() {
 		return NAMESPACE;

@@ -10,6 +10,12 @@ public class DiscoItemsHandler implements IqHandler {
 
 	public static final String NAMESPACE = "http://jabber.org/protocol/disco#items";
 
+	/** An empty list: on the event loop. */
+	@Override
+	public boolean blocking() {
+		return false;
+	}
+
 	@Override
 	public String namespace() {
 		return NAMESPACE;

@@ -9,6 +9,12 @@ import io.meridian.gateway.stanza.Stanzas;
 /** XEP-0199: the server answers pings addressed to it. */
 public class PingHandler implements IqHandler {
 
+	/** Answered from memory: on the event loop. */
+	@Override
+	public boolean blocking() {
+		return false;
+	}
+
 	@Override
 	public String namespace() {
 		return "urn:xmpp:ping";

@@ -50,6 +50,20 @@ public class PresenceModule implements PresenceHandler {
 		this.offline = offline;
 	}
 
+	/** Broadcasts read the roster (and take offline messages), subscriptions write it; directed presence, probes and errors only look at sessions. */
+	@Override
+	public boolean blocking(LocalSession sender, Element presence, Jid target) {
+		String type = presence.attribute("type");
+		if (type == null || type.equals("unavailable")) {
+			// An unavailable broadcast of a resource nobody saw available reads nothing (see broadcast).
+			return target == null && (type == null || sender.available());
+		}
+		return switch (type) {
+			case "subscribe", "subscribed", "unsubscribe", "unsubscribed" -> target != null && !target.bare().equals(sender.jid().bare());
+			default -> false;
+		};
+	}
+
 	@Override
 	public List<Delivery> handle(LocalSession sender, Element presence, Jid target) {
 		String type = presence.attribute("type");

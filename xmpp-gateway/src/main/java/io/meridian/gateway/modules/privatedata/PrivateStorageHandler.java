@@ -109,6 +109,12 @@ public class PrivateStorageHandler implements IqHandler {
 		return StanzaError.FORBIDDEN.replyTo(iq, "private data is only for its owner");
 	}
 
+	/** The refusal reads nothing: answered on the loop. */
+	@Override
+	public boolean blockingForAccount() {
+		return false;
+	}
+
 	private static Element read(Jid owner, String xml, Element asked) {
 		try {
 			return Xml.parse(xml);

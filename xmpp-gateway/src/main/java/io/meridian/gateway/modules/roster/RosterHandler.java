@@ -61,6 +61,12 @@ public class RosterHandler implements IqHandler {
 		return StanzaError.FORBIDDEN.replyTo(iq, "a roster is only for its owner");
 	}
 
+	/** The refusal reads nothing: answered on the loop. */
+	@Override
+	public boolean blockingForAccount() {
+		return false;
+	}
+
 	private List<Delivery> get(Element iq, Element query, LocalSession sender) {
 		// Interested before reading: a change committed meanwhile still reaches it as a push.
 		sender.markInterested();

@@ -26,6 +26,12 @@ public class EntityTimeHandler implements IqHandler {
 		this.clock = clock;
 	}
 
+	/** Answered from the clock: on the event loop. */
+	@Override
+	public boolean blocking() {
+		return false;
+	}
+
 	@Override
 	public String namespace() {
 		return NAMESPACE;

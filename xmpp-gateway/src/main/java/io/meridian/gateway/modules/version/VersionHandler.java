@@ -26,6 +26,12 @@ public class VersionHandler implements IqHandler {
 		this.os = os;
 	}
 
+	/** Answered from memory: on the event loop. */
+	@Override
+	public boolean blocking() {
+		return false;
+	}
+
 	@Override
 	public String namespace() {
 		return NAMESPACE;
