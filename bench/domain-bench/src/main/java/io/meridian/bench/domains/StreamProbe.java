@@ -38,6 +38,11 @@ final class StreamProbe {
 				if (answer.indexOf(FEATURES) >= 0) {
 					return true;
 				}
+				// The gateway keeps the socket open a moment after a stream error (RFC 6120 4.4):
+				// the error itself is the answer.
+				if (answer.indexOf("host-unknown") >= 0 && answer.indexOf("</stream:error>") >= 0) {
+					return false;
+				}
 			}
 			if (answer.indexOf("host-unknown") >= 0) {
 				return false;
