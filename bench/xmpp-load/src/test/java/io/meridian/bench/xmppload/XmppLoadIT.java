@@ -56,7 +56,10 @@ class XmppLoadIT {
 		assertThat(new File(jar)).exists();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		gateway = new ProcessBuilder(java, "-Xmx512m", "-jar", jar, "--meridian.c2s.port=0", "--meridian.c2s.direct-tls-port=0", "--server.port=0", "--spring.grpc.server.port=0",
-				"--meridian.c2s.bind-address=127.0.0.1", "--meridian.data-dir=" + DIR.resolve("data").toAbsolutePath())
+				"--meridian.c2s.bind-address=127.0.0.1", "--meridian.data-dir=" + DIR.resolve("data").toAbsolutePath(),
+				// Flat-out chat is a flood by the default limits; bench/compare raises them the same way.
+				"--meridian.c2s.limits.stanza-rate=1000000", "--meridian.c2s.limits.stanza-burst=1000000",
+				"--meridian.c2s.limits.rate=1GB", "--meridian.c2s.limits.burst=1GB")
 			.redirectErrorStream(true)
 			.redirectOutput(LOG.toFile())
 			.start();
