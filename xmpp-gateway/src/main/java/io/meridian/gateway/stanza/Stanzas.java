@@ -27,6 +27,15 @@ public final class Stanzas {
 		return result(iq).withChild(payload);
 	}
 
+	/**
+	 * Whether a request is addressed to the server itself: a 'to' without localpart. No 'to'
+	 * means the sender's own account (RFC 6120 10.3.3).
+	 */
+	public static boolean toServer(Element stanza) {
+		String to = stanza.attribute("to");
+		return to != null && Jid.parse(to).local() == null;
+	}
+
 	/** The first child element, the payload of an IQ; null when there is none. */
 	public static Element payload(Element stanza) {
 		return stanza.elements().stream().filter(e -> !e.name().equals("error")).findFirst().orElse(null);

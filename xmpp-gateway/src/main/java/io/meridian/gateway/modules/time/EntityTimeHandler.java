@@ -39,7 +39,7 @@ public class EntityTimeHandler implements IqHandler {
 
 	@Override
 	public Element handle(Element iq, Jid from) {
-		if (iq.attribute("to") == null || Jid.parse(iq.attribute("to")).local() != null) {
+		if (!Stanzas.toServer(iq)) {
 			// An account's time is its clients' to tell: only the server answers for itself.
 			return StanzaError.SERVICE_UNAVAILABLE.replyTo(iq, null);
 		}
