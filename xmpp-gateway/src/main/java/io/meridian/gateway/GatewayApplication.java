@@ -208,10 +208,10 @@ public class GatewayApplication {
 
 	private static SslContext tls(C2sProperties c2s, GatewayProperties gateway) {
 		if (c2s.certfile() != null) {
-			return ServerCertificates.serverContext(c2s.certfile(), c2s.keyfile());
+			return ServerCertificates.serverContext(c2s.certfile(), c2s.keyfile(), c2s.tlsProvider());
 		}
 		Path[] generated = ServerCertificates.selfSigned(gateway.dataDir().resolve("tls"), gateway.hosts());
-		return ServerCertificates.serverContext(generated[0], generated[1]);
+		return ServerCertificates.serverContext(generated[0], generated[1], c2s.tlsProvider());
 	}
 
 	/** @param pool the global rdbms pool, its gateway tables migrated */

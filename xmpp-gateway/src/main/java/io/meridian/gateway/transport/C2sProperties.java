@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 import io.meridian.gateway.stream.StartTlsPolicy;
 import io.meridian.gateway.stream.StreamLimits;
 import io.meridian.gateway.stream.StreamRates;
+import io.meridian.gateway.transport.tls.TlsProvider;
 
 /**
  * The client-to-server listeners: plain TCP with STARTTLS, and direct TLS (XEP-0368).
@@ -20,6 +21,7 @@ import io.meridian.gateway.stream.StreamRates;
  * @param startTls whether STARTTLS is required, optional or disabled on {@code port}
  * @param certfile PEM certificate chain; when absent a self-signed one is generated under the data dir
  * @param keyfile PEM private key (PKCS#8) of {@code certfile}
+ * @param tlsProvider the TLS engine: BoringSSL where it loads ({@code auto}), {@code openssl} or {@code jdk}
  * @param maxStanzaSize largest stanza accepted, in bytes
  * @param maxDepth deepest element nesting accepted, the stream element counting as 1
  * @param maxConnections open connections beyond which new ones are refused
@@ -32,7 +34,7 @@ import io.meridian.gateway.stream.StreamRates;
 @ConfigurationProperties("meridian.c2s")
 public record C2sProperties(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5222") int port,
 		@DefaultValue("5223") int directTlsPort, @DefaultValue("required") StartTlsPolicy startTls, Path certfile, Path keyfile,
-		@DefaultValue("65536") int maxStanzaSize, @DefaultValue("32") int maxDepth,
+		@DefaultValue("auto") TlsProvider tlsProvider, @DefaultValue("65536") int maxStanzaSize, @DefaultValue("32") int maxDepth,
 		@DefaultValue("100000") int maxConnections, @DefaultValue("10m") Duration idleTimeout, @DefaultValue Limits limits,
 		@DefaultValue("0") int eventLoops, @DefaultValue("8") int blockingThreads) {
 

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import io.netty.handler.ssl.SslProvider;
+
 import io.meridian.bench.xmppload.client.Endpoint;
 import io.meridian.bench.xmppload.client.TlsMode;
+import io.meridian.bench.xmppload.client.TlsProvider;
 import io.meridian.bench.xmppload.client.XmppClient;
 import io.meridian.bench.xmppload.relay.RelayServer;
 import io.meridian.bench.xmppload.report.Reports;
@@ -46,6 +49,7 @@ public final class XmppLoad {
 			  report     <file.csv> --baseline NAME: one table of every server in the CSV, with ratios
 
 			connection:   --host 127.0.0.1 --port 5222 --domain localhost --tls starttls|direct|none
+			              --tls-provider openssl|jdk (default: openssl where BoringSSL loads)
 			              --mech SCRAM-SHA-256|SCRAM-SHA-1|PLAIN --password bench-pass --login-timeout 30
 			accounts:     --user-prefix load --first-user 0 --users 100 --pairs 50
 			load:         --rate 0 --window 4 --body-size 200 --duration 10 --warmup 2 --concurrency 100
@@ -98,12 +102,13 @@ public final class XmppLoad {
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		String csv = args.string("csv", null);
 		boolean quiet = args.flag("quiet");
+		SslProvider provider = TlsProvider.named(args.string("tls-provider", null));
 		if (!args.unused().isEmpty()) {
 			System.err.println("unknown options: " + args.unused() + "\n" + USAGE);
 			return 1;
 		}
 		Result result;
-		try (XmppClient client = new XmppClient(endpoint, threads)) {
+		try (XmppClient client = new XmppClient(endpoint, threads, provider)) {
 			result = scenario.run(client, options);
 		}
 		catch (Exception ex) {
@@ -130,7 +135,7 @@ public final class XmppLoad {
 			return 1;
 		}
 		RelayServer relay = new RelayServer(args.string("domain", "localhost"), tls, new File(certfile), new File(keyfile),
-				args.string("password", "bench-pass"), args.integer("scram-iterations", 4096));
+				args.string("password", "bench-pass"), args.integer("scram-iterations", 4096), TlsProvider.named(args.string("tls-provider", null)));
 		int port = relay.start(args.string("bind", "127.0.0.1"), args.integer("port", 5222),
 				args.integer("threads", Runtime.getRuntime().availableProcessors()));
 		if (!args.unused().isEmpty()) {

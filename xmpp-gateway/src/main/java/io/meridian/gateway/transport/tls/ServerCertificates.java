@@ -27,6 +27,7 @@ import java.util.List;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
+import io.netty.handler.ssl.SslProvider;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -56,7 +57,7 @@ public final class ServerCertificates {
 	 * the JVM's list (BouncyCastle, put there by some libraries), keys would report algorithm
 	 * names JSSE does not look for, and every handshake would fail.
 	 */
-	public static SslContext serverContext(Path certfile, Path keyfile) {
+	public static SslContext serverContext(Path certfile, Path keyfile, TlsProvider provider) {
 		try {
 			List<X509Certificate> chain;
 			try (InputStream in = Files.newInputStream(certfile)) {
@@ -65,9 +66,13 @@ public final class ServerCertificates {
 			if (chain.isEmpty()) {
 				throw new IllegalArgumentException("no certificate in " + certfile);
 			}
-			return SslContextBuilder.forServer(privateKey(keyfile), chain)
+			SslProvider engine = provider.resolve();
+			SslContext context = SslContextBuilder.forServer(privateKey(keyfile), chain)
+				.sslProvider(engine)
 				.protocols(SslProtocols.TLS_v1_3, SslProtocols.TLS_v1_2)
 				.build();
+			log.info("TLS for client connections: {}, certificate {}", TlsProvider.describe(engine), certfile);
+			return context;
 		}
 		catch (IOException | GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("Cannot load the TLS certificate " + certfile + " and key " + keyfile + ": " + ex.getMessage(), ex);

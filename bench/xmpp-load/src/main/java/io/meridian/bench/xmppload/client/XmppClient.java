@@ -18,6 +18,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 
 /**
@@ -34,10 +35,15 @@ public final class XmppClient implements AutoCloseable {
 	private final SslContext ssl;
 
 	public XmppClient(Endpoint endpoint, int threads) {
+		this(endpoint, threads, TlsProvider.named(null));
+	}
+
+	public XmppClient(Endpoint endpoint, int threads, SslProvider provider) {
 		this.endpoint = endpoint;
 		this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
 		try {
 			this.ssl = SslContextBuilder.forClient()
+				.sslProvider(provider)
 				.trustManager(InsecureTrustManagerFactory.INSTANCE)
 				.protocols(SslProtocols.TLS_v1_3, SslProtocols.TLS_v1_2)
 				.build();

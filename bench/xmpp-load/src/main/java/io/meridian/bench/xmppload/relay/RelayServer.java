@@ -22,8 +22,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
+import io.netty.handler.ssl.SslProvider;
 
 import io.meridian.bench.xmppload.client.TlsMode;
+import io.meridian.bench.xmppload.client.TlsProvider;
 
 /**
  * The reference "server" that measures the load tool's own ceiling: TLS and just enough canned
@@ -58,11 +60,18 @@ public final class RelayServer implements AutoCloseable {
 	 * @param iterations SCRAM iteration count
 	 */
 	public RelayServer(String domain, TlsMode tls, File certfile, File keyfile, String password, int iterations) {
+		this(domain, tls, certfile, keyfile, password, iterations, TlsProvider.named(null));
+	}
+
+	/** @param provider the TLS engine */
+	public RelayServer(String domain, TlsMode tls, File certfile, File keyfile, String password, int iterations, SslProvider provider) {
 		this.domain = domain;
 		this.tls = tls;
 		this.credentials = new RelayCredentials(password, iterations);
 		try {
-			this.ssl = SslContextBuilder.forServer(certfile, keyfile).protocols(SslProtocols.TLS_v1_3, SslProtocols.TLS_v1_2).build();
+			this.ssl = SslContextBuilder.forServer(certfile, keyfile)
+				.sslProvider(provider)
+				.protocols(SslProtocols.TLS_v1_3, SslProtocols.TLS_v1_2).build();
 		}
 		catch (SSLException ex) {
 			throw new IllegalStateException("cannot load " + certfile + " / " + keyfile + ": " + ex.getMessage(), ex);
