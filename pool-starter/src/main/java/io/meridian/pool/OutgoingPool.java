@@ -80,6 +80,7 @@ public final class OutgoingPool<C> implements AutoCloseable {
 			.waitDurationInOpenState(cb.waitInOpen())
 			.permittedNumberOfCallsInHalfOpenState(Math.min(3, options.workers()))
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
+			.ignoreException(factory::isRefusal)
 			.build());
 		this.meters = meters;
 		Tags tags = Tags.of("type", key.type().configName(), "host", key.host(), "tag", key.tag());

@@ -33,6 +33,16 @@ public interface PoolClientFactory<C, S> {
 		return false;
 	}
 
+	/**
+	 * Whether a failure is the server refusing this one call (a duplicate key, a broken
+	 * constraint, bad SQL): the call failed, but the server answered, so it does not count
+	 * towards opening the circuit. Otherwise a client that keeps asking for something the
+	 * server rightly refuses would cut every other caller off.
+	 */
+	default boolean isRefusal(Throwable error) {
+		return false;
+	}
+
 	void close(C client) throws Exception;
 
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -34,6 +35,9 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 
 	/** PostgreSQL: statement cancelled, by the driver's query timeout or by statement_timeout. */
 	private static final String PG_QUERY_CANCELED = "57014";
+
+	/** SQLSTATE classes of {@link #isRefusal}. */
+	private static final Set<String> REFUSALS = Set.of("22", "23", "42");
 
 	/** PostgreSQL's start-up options: {@code -c name=value} settings for the session. */
 	private static final String PG_OPTIONS = "options";
@@ -179,6 +183,22 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 			}
 			if (cause instanceof SQLException sql && (PG_QUERY_CANCELED.equals(sql.getSQLState())
 					|| (MYSQL_QUERY_INTERRUPTED.equals(sql.getSQLState()) && sql.getErrorCode() != MYSQL_CONNECTION_KILLED))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The SQLSTATE classes of a statement the server refused on its merits (SQL:2011 and every
+	 * supported driver): 22 data exception, 23 integrity constraint violation (duplicate keys),
+	 * 42 syntax error or access rule violation.
+	 */
+	@Override
+	public boolean isRefusal(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+					&& REFUSALS.contains(sql.getSQLState().substring(0, 2))) {
 				return true;
 			}
 		}

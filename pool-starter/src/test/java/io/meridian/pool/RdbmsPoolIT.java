@@ -8,6 +8,7 @@ import io.meridian.testsupport.Endpoint;
 import io.meridian.testsupport.RealServer;
 import io.meridian.testsupport.RealServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -143,6 +146,38 @@ class RdbmsPoolIT {
 				.hasMessageContaining("meridian_no_such_table");
 			assertThat(meters(context).get("meridian.pool.errors").counter().count()).isEqualTo(1);
 			assertThat(meters(context).get("meridian.pool.timeouts").counter().count()).isZero();
+		});
+	}
+
+	/** A duplicate key, a bad value or bad SQL is the server answering: the circuit stays closed for every other call. */
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void refusedStatementsDoNotOpenTheCircuit(Database db) {
+		this.runner.withPropertyValues(pool(db, "pool.circuit-breaker.minimum-calls=5")).run(context -> {
+			OutgoingPool<RdbmsClient> pool = pool(context);
+			pool.call(c -> {
+				c.jdbc().execute("create table " + this.table + " (jid varchar(10) primary key)");
+				return c.jdbc().update("insert into " + this.table + " values ('alice')");
+			});
+			try {
+				for (int i = 0; i < 20; i++) {
+					assertThatThrownBy(() -> pool.call(c -> c.jdbc().update("insert into " + this.table + " values ('alice')")))
+						.isInstanceOf(DuplicateKeyException.class);
+				}
+				assertThatThrownBy(() -> pool.call(c -> c.jdbc().update("insert into " + this.table + " values ('far too long a name')")))
+					.isInstanceOf(DataIntegrityViolationException.class);
+				assertThatThrownBy(() -> pool.call(c -> c.jdbc().queryForList("select * from meridian_no_such_table")))
+					.isInstanceOf(BadSqlGrammarException.class);
+				assertThat(pool.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+				assertThat(pool.<Integer>call(c -> c.jdbc().queryForObject("select count(*) from " + this.table, Integer.class))).isEqualTo(1);
+				assertThat(meters(context).get("meridian.pool.errors").counter().count()).isEqualTo(22);
+			}
+			finally {
+				pool.call(c -> {
+					c.jdbc().execute("drop table " + this.table);
+					return null;
+				});
+			}
 		});
 	}
 
