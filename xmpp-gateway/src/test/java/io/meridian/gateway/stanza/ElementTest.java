@@ -22,6 +22,16 @@ class ElementTest {
 	}
 
 	@Test
+	void escapesSpecialCharactersAtEitherEndAndInRunsAndLeavesTheRestAlone() {
+		assertThat(Xml.escape("")).isEmpty();
+		assertThat(Xml.escape("plain text, no specials: éè 日本 😀")).isEqualTo("plain text, no specials: éè 日本 😀");
+		assertThat(Xml.escape("<b>&\"'")).isEqualTo("&lt;b&gt;&amp;&quot;&apos;");
+		assertThat(Xml.escape("&x<")).isEqualTo("&amp;x&lt;");
+		assertThat(Xml.escape("a&&b'c")).isEqualTo("a&amp;&amp;b&apos;c");
+		assertThat(Xml.parse("<body>" + Xml.escape("1 < 2 & 'é' > \"3\"") + "</body>").text()).isEqualTo("1 < 2 & 'é' > \"3\"");
+	}
+
+	@Test
 	void adjacentTextIsJoined() {
 		Element body = Element.builder("body", "jabber:client").text("a").text("b").build();
 		assertThat(body.children()).containsExactly(new Text("ab"));
