@@ -114,10 +114,13 @@ class RedisTlsIT {
 	void aClientCertificateIsPresentedWhenTheServerAsksForOne() throws Exception {
 		try (ForwardingProxy proxy = ForwardingProxy.tls(redis, TestPki.serverContext(localhost, clientCa), true)) {
 			refused(proxy, "certificate_required", "connection.tls.cacertfile=" + serverCa.caFile());
-			assertThat(proxy.handshakes()).isEmpty();
+			// No connection got through with a certificate (now and then the proxy's JDK server
+			// records a handshake without one for the refused attempt; those are not counted).
+			assertThat(proxy.handshakes()).allSatisfy(handshake -> assertThat(handshake.clientSubject()).isNull());
+			int refusedHandshakes = proxy.handshakes().size();
 			answersPing(proxy, "connection.tls.cacertfile=" + serverCa.caFile(), "connection.tls.certfile=" + client.certfile(),
 					"connection.tls.keyfile=" + client.keyfile());
-			assertThat(proxy.handshakes()).isNotEmpty()
+			assertThat(proxy.handshakes().subList(refusedHandshakes, proxy.handshakes().size())).isNotEmpty()
 				.allSatisfy(handshake -> assertThat(handshake.clientSubject()).isEqualTo("CN=meridian-node-1"));
 		}
 	}
