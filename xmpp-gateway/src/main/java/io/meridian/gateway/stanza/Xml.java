@@ -17,8 +17,17 @@ public final class Xml {
 	private Xml() {
 	}
 
+	/**
+	 * Appends {@code value} escaped. Most text has nothing to escape: up to the first special
+	 * character it is appended in one copy, the rest one character at a time.
+	 */
 	public static void escape(String value, StringBuilder sb) {
-		for (int i = 0; i < value.length(); i++) {
+		int first = 0;
+		while (first < value.length() && !special(value.charAt(first))) {
+			first++;
+		}
+		sb.append(value, 0, first);
+		for (int i = first; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '&' -> sb.append("&amp;");
@@ -29,6 +38,10 @@ public final class Xml {
 				default -> sb.append(c);
 			}
 		}
+	}
+
+	private static boolean special(char c) {
+		return c == '&' || c == '<' || c == '>' || c == '\'' || c == '"';
 	}
 
 	public static String escape(String value) {
