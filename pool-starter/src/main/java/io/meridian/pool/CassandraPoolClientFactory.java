@@ -94,12 +94,7 @@ final class CassandraPoolClientFactory implements PoolClientFactory<CassandraCli
 
 	@Override
 	public boolean isTimeout(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof DriverTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof DriverTimeoutException);
 	}
 
 	@Override

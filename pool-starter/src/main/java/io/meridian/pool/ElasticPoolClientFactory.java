@@ -96,13 +96,8 @@ final class ElasticPoolClientFactory implements PoolClientFactory<RestClient, El
 
 	@Override
 	public boolean isTimeout(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof SocketTimeoutException || cause instanceof ConnectionRequestTimeoutException
-					|| cause instanceof TimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof SocketTimeoutException || cause instanceof ConnectionRequestTimeoutException
+				|| cause instanceof TimeoutException);
 	}
 
 	@Override

@@ -82,13 +82,8 @@ final class HttpPoolClientFactory implements PoolClientFactory<HttpPoolClient, H
 
 	@Override
 	public boolean isTimeout(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof io.netty.handler.timeout.TimeoutException || cause instanceof ConnectTimeoutException
-					|| cause instanceof SslHandshakeTimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof io.netty.handler.timeout.TimeoutException || cause instanceof ConnectTimeoutException
+				|| cause instanceof SslHandshakeTimeoutException || cause instanceof java.util.concurrent.TimeoutException);
 	}
 
 	@Override

@@ -75,13 +75,8 @@ final class LdapPoolClientFactory implements PoolClientFactory<LdapTemplate, Lda
 	@Override
 	public boolean isTimeout(Throwable error) {
 		// JNDI's exceptions give their root cause as getCause(), so the chain reaches the socket's.
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof SocketTimeoutException
-					|| (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().startsWith(READ_TIMED_OUT))) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof SocketTimeoutException
+				|| (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().startsWith(READ_TIMED_OUT)));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.meridian.pool;
 
+import java.util.function.Predicate;
+
 /**
  * Makes and checks the client of one pool type. One bean per type, registered by that type's
  * configuration when its client library is on the classpath.
@@ -27,6 +29,16 @@ public interface PoolClientFactory<C, S> {
 
 	/** One cheap round trip to the server; throws when it does not answer. */
 	void check(C client) throws Exception;
+
+	/** Whether {@code error} or any exception in its cause chain is one {@code test} accepts. */
+	static boolean anyCause(Throwable error, Predicate<Throwable> test) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (test.test(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** Whether a failure is the client's own timeout, reported as {@link PoolCallTimeoutException}. */
 	default boolean isTimeout(Throwable error) {

@@ -105,12 +105,7 @@ final class RabbitPoolClientFactory implements PoolClientFactory<RabbitClient, R
 
 	@Override
 	public boolean isTimeout(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof AmqpTimeoutException || cause instanceof ChannelContinuationTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof AmqpTimeoutException || cause instanceof ChannelContinuationTimeoutException);
 	}
 
 	@Override

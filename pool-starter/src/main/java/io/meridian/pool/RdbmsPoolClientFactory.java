@@ -176,17 +176,10 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 
 	@Override
 	public boolean isTimeout(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof QueryTimeoutException || cause instanceof SQLTimeoutException
-					|| cause instanceof SQLTransientConnectionException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && (PG_QUERY_CANCELED.equals(sql.getSQLState())
-					|| (MYSQL_QUERY_INTERRUPTED.equals(sql.getSQLState()) && sql.getErrorCode() != MYSQL_CONNECTION_KILLED))) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof QueryTimeoutException || cause instanceof SQLTimeoutException
+				|| cause instanceof SQLTransientConnectionException
+				|| (cause instanceof SQLException sql && (PG_QUERY_CANCELED.equals(sql.getSQLState())
+						|| (MYSQL_QUERY_INTERRUPTED.equals(sql.getSQLState()) && sql.getErrorCode() != MYSQL_CONNECTION_KILLED))));
 	}
 
 	/**
@@ -196,13 +189,8 @@ final class RdbmsPoolClientFactory implements PoolClientFactory<RdbmsClient, Rdb
 	 */
 	@Override
 	public boolean isRefusal(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-					&& REFUSALS.contains(sql.getSQLState().substring(0, 2))) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+				&& REFUSALS.contains(sql.getSQLState().substring(0, 2)));
 	}
 
 	@Override

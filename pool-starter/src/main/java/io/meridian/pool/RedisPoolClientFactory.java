@@ -139,13 +139,8 @@ final class RedisPoolClientFactory implements PoolClientFactory<RedisPoolClient,
 
 	@Override
 	public boolean isTimeout(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException
-					|| cause instanceof ConnectTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return PoolClientFactory.anyCause(error, cause -> cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException
+				|| cause instanceof ConnectTimeoutException);
 	}
 
 	@Override
