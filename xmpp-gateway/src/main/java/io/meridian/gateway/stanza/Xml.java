@@ -23,25 +23,32 @@ public final class Xml {
 	 */
 	public static void escape(String value, StringBuilder sb) {
 		int first = 0;
-		while (first < value.length() && !special(value.charAt(first))) {
+		while (first < value.length() && entity(value.charAt(first)) == null) {
 			first++;
 		}
 		sb.append(value, 0, first);
 		for (int i = first; i < value.length(); i++) {
 			char c = value.charAt(i);
-			switch (c) {
-				case '&' -> sb.append("&amp;");
-				case '<' -> sb.append("&lt;");
-				case '>' -> sb.append("&gt;");
-				case '\'' -> sb.append("&apos;");
-				case '"' -> sb.append("&quot;");
-				default -> sb.append(c);
+			String entity = entity(c);
+			if (entity != null) {
+				sb.append(entity);
+			}
+			else {
+				sb.append(c);
 			}
 		}
 	}
 
-	private static boolean special(char c) {
-		return c == '&' || c == '<' || c == '>' || c == '\'' || c == '"';
+	/** The entity that stands for {@code c} in text and single- or double-quoted attributes, or null. */
+	private static String entity(char c) {
+		return switch (c) {
+			case '&' -> "&amp;";
+			case '<' -> "&lt;";
+			case '>' -> "&gt;";
+			case '\'' -> "&apos;";
+			case '"' -> "&quot;";
+			default -> null;
+		};
 	}
 
 	public static String escape(String value) {

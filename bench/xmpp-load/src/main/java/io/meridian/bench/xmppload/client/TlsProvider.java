@@ -32,9 +32,4 @@ public final class TlsProvider {
 		};
 	}
 
-	/** What a result line says about it: {@code openssl (BoringSSL)} or {@code jdk}. */
-	public static String describe(SslProvider provider) {
-		return (provider == SslProvider.JDK) ? "jdk" : "openssl (" + OpenSsl.versionString() + ")";
-	}
-
 }

@@ -34,10 +34,6 @@ public final class XmppClient implements AutoCloseable {
 
 	private final SslContext ssl;
 
-	public XmppClient(Endpoint endpoint, int threads) {
-		this(endpoint, threads, TlsProvider.named(null));
-	}
-
 	public XmppClient(Endpoint endpoint, int threads, SslProvider provider) {
 		this.endpoint = endpoint;
 		this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
